@@ -1,0 +1,47 @@
+# Two commands on a fresh machine: `make reports` and `make test`.
+# Every target bootstraps .venv from python3 first; the install runs again only when
+# pyproject.toml changes (the stamp file records the last install).
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+STAMP := $(VENV)/.installed
+CODE ?= 0
+JOBS ?=
+PYTEST_ARGS ?=
+
+REPORT_FLAGS := $(if $(filter 1 yes true,$(CODE)),--code,) $(if $(JOBS),--jobs $(JOBS),)
+
+.DEFAULT_GOAL := help
+.PHONY: help install data reports test lab bench clean
+
+help: ## Show this help
+	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+
+$(STAMP): pyproject.toml
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev,dask]'
+	@touch $(STAMP)
+
+install: $(STAMP) ## Create .venv and install the package (only when pyproject.toml changed)
+
+data: $(STAMP) ## Build data/processed/*.parquet from data/raw/
+	$(PY) -m helpers build
+
+reports: $(STAMP) ## Build processed data if stale, execute the notebooks, write reports/*.html (CODE=1 keeps code)
+	$(PY) -m helpers reports $(REPORT_FLAGS)
+
+test: $(STAMP) ## Run the test suite (notebooks and headless-browser tests included)
+	$(PY) -m pytest -n 2 $(PYTEST_ARGS)
+
+lab: $(STAMP) ## Open JupyterLab on notebooks/ with the project's kernel
+	$(BIN)/jupyter lab --notebook-dir=notebooks
+
+bench: $(STAMP) ## Run the benchmarks and print their ratios
+	$(PY) benchmarks/run.py
+
+clean: ## Remove what make built (processed data, reports, caches); keeps .venv
+	rm -rf data/processed/*.parquet data/processed/*.json reports/*.html reports/.build .cache build
+	find . -name __pycache__ -type d -prune -not -path './$(VENV)/*' -exec rm -rf {} +

@@ -1,0 +1,130 @@
+"""Command line: ``python -m helpers {clean,extract,build,reports}``.
+
+Errors about input files are printed as one line naming the file and the problem
+(exit code 2); other files are still processed.
+"""
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from helpers.errors import InputError
+
+EXIT_BAD_INPUT = 2
+
+
+def _print_error(error: Exception) -> None:
+    print(f"error: {error}", file=sys.stderr)
+
+
+def _per_file(paths: Iterable[Path], records_of: Callable[[Path], list[dict]]) -> tuple[list[dict], bool]:
+    """Collect the records of every file; report bad files on stderr and keep going."""
+    records, failed = [], False
+    for path in paths:
+        try:
+            records.extend(records_of(path))
+        except InputError as error:
+            _print_error(error)
+            failed = True
+    return records, failed
+
+
+def _clean_records(path: Path) -> list[dict]:
+    from helpers.articles import load_file
+
+    return [article.to_record() for article in load_file(path)]
+
+
+def _extract_records(path: Path) -> list[dict]:
+    from helpers.extract import extract_article
+
+    return [extract_article(record) for record in _clean_records(path)]
+
+
+def _emit(records: list[dict], as_json: bool) -> None:
+    if as_json:
+        json.dump(records, sys.stdout, ensure_ascii=False, indent=1, default=str)
+        sys.stdout.write("\n")
+        return
+    for record in records:
+        print(f"# {record['title']}  [{record['locality']}, {record['date']}]  ({record['source']})")
+        print(record["text"])
+        print()
+
+
+def cmd_clean(args: argparse.Namespace) -> int:
+    records, failed = _per_file(args.paths, _clean_records)
+    _emit(records, args.json)
+    return EXIT_BAD_INPUT if failed else 0
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    records, failed = _per_file(args.paths, _extract_records)
+    _emit(records, args.json)
+    return EXIT_BAD_INPUT if failed else 0
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from helpers.build import build
+
+    build(engine=args.engine, scheduler=args.scheduler, raw_dir=args.raw_dir,
+          out_dir=args.out_dir, progress=not args.quiet)
+    return 0
+
+
+def cmd_reports(args: argparse.Namespace) -> int:
+    from helpers.reports import build_reports
+
+    failures = build_reports(code=args.code, jobs=args.jobs, force=args.force,
+                             only=args.only, progress=not args.quiet)
+    return 1 if failures else 0
+
+
+def make_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m helpers",
+        description="Clean, analyse and report on Chinese local-government industrial policy news.",
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    clean = commands.add_parser("clean", help="print the cleaned articles of each raw file")
+    clean.add_argument("--json", action="store_true", help="one JSON array of article objects")
+    clean.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    clean.set_defaults(func=cmd_clean)
+
+    extract = commands.add_parser("extract", help="print each article with its extracted facts")
+    extract.add_argument("--json", action="store_true", help="one JSON array of article objects")
+    extract.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    extract.set_defaults(func=cmd_extract)
+
+    build = commands.add_parser("build", help="write data/processed/*.parquet from data/raw/")
+    build.add_argument("--engine", choices=["local", "dask"], default="local",
+                       help="local worker processes (default) or a Dask cluster")
+    build.add_argument("--scheduler", metavar="ADDRESS",
+                       help="address of an existing Dask scheduler (with --engine dask)")
+    build.add_argument("--raw-dir", type=Path, help="read articles from here instead of data/raw")
+    build.add_argument("--out-dir", type=Path, help="write Parquet here instead of data/processed")
+    build.add_argument("--quiet", action="store_true", help="no progress bars")
+    build.set_defaults(func=cmd_build)
+
+    reports = commands.add_parser("reports", help="execute the notebooks and export HTML reports")
+    reports.add_argument("--code", action="store_true", help="keep code cells in the HTML")
+    reports.add_argument("--jobs", type=int, default=None, help="worker processes (default: CPUs)")
+    reports.add_argument("--force", action="store_true", help="rebuild even if inputs are unchanged")
+    reports.add_argument("--only", nargs="*", metavar="NAME", help="build only these reports")
+    reports.add_argument("--quiet", action="store_true", help="no progress bar")
+    reports.set_defaults(func=cmd_reports)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = make_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except InputError as error:
+        _print_error(error)
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        return 130

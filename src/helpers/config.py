@@ -1,0 +1,40 @@
+"""Every path the project uses, defined once and derived from the package location.
+
+Notebooks opened in JupyterLab and notebooks run by papermill from another working
+directory find the same files because nothing here depends on the current directory.
+"""
+
+import os
+from pathlib import Path
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+PACKAGE_DATA_DIR = PACKAGE_DIR / "data"
+
+# src/helpers -> src -> project root. HELPERS_PROJECT_ROOT lets tests and benchmarks
+# point the whole pipeline at a scratch copy without touching the real data.
+PROJ_ROOT = Path(os.environ.get("HELPERS_PROJECT_ROOT", PACKAGE_DIR.parents[1])).resolve()
+
+DATA_DIR = PROJ_ROOT / "data"
+RAW_DATA_DIR = DATA_DIR / "raw"
+PROCESSED_DATA_DIR = DATA_DIR / "processed"
+NOTEBOOKS_DIR = PROJ_ROOT / "notebooks"
+REPORTS_DIR = PROJ_ROOT / "reports"
+CACHE_DIR = PROJ_ROOT / ".cache"
+
+CATALOG_FILE = RAW_DATA_DIR / "catalog.csv"
+ERRATA_FILE = RAW_DATA_DIR / "errata.csv"
+RAW_MANIFEST_FILE = RAW_DATA_DIR / "SHA256SUMS"
+
+ARTICLES_FILE = PROCESSED_DATA_DIR / "articles.parquet"
+CLEANING_LOG_FILE = PROCESSED_DATA_DIR / "cleaning_log.parquet"
+SENTENCES_FILE = PROCESSED_DATA_DIR / "sentences.parquet"
+TOKENS_FILE = PROCESSED_DATA_DIR / "tokens.parquet"
+FACTS_FILE = PROCESSED_DATA_DIR / "facts.parquet"
+THEMES_FILE = PROCESSED_DATA_DIR / "themes.parquet"
+
+RAW_ARTICLE_SUFFIX = ".txt"
+
+
+def raw_article_paths(raw_dir: Path | None = None) -> list[Path]:
+    """The article files of the raw folder, in a stable order."""
+    return sorted((raw_dir or RAW_DATA_DIR).glob(f"*{RAW_ARTICLE_SUFFIX}"))

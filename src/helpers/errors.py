@@ -1,0 +1,16 @@
+"""The one error type that reaches users: a bad input file and what is wrong with it."""
+
+from pathlib import Path
+
+
+class InputError(Exception):
+    """A file that cannot be processed; str() is the one line shown to the user.
+
+    >>> str(InputError("data/raw/x.txt", "file is empty"))
+    'data/raw/x.txt: file is empty'
+    """
+
+    def __init__(self, path: str | Path, reason: str):
+        self.path = str(path)
+        self.reason = reason
+        super().__init__(f"{self.path}: {reason}")
