@@ -10,13 +10,14 @@ import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from helpers.errors import InputError
+from helpers.errors import InputError, InputErrors
 
 EXIT_BAD_INPUT = 2
 
 
 def _print_error(error: Exception) -> None:
-    print(f"error: {error}", file=sys.stderr)
+    for line in str(error).splitlines():
+        print(f"error: {line}", file=sys.stderr)
 
 
 def _per_file(paths: Iterable[Path], records_of: Callable[[Path], list[dict]]) -> tuple[list[dict], bool]:
@@ -123,7 +124,7 @@ def main(argv: list[str] | None = None) -> int:
     args = make_parser().parse_args(argv)
     try:
         return args.func(args)
-    except InputError as error:
+    except (InputError, InputErrors) as error:
         _print_error(error)
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:

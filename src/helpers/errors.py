@@ -14,3 +14,11 @@ class InputError(Exception):
         self.path = str(path)
         self.reason = reason
         super().__init__(f"{self.path}: {reason}")
+
+
+class InputErrors(Exception):
+    """Several bad files found in one pass; each is reported on its own line."""
+
+    def __init__(self, errors: list[InputError]):
+        self.errors = errors
+        super().__init__("\n".join(str(error) for error in errors))

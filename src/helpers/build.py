@@ -1,0 +1,157 @@
+"""Build data/processed/ from data/raw/: clean, segment and extract every article.
+
+Data flows one way: each raw file is cleaned into articles (``helpers.articles``), each
+article is segmented and its facts extracted (``helpers.analyse``). Files are processed in
+worker processes (jieba is CPU-bound and single-threaded; each worker loads its dictionary
+once), results are gathered as DataFrames and written atomically as Parquet.
+
+The same per-file function runs on a Dask cluster with ``engine="dask"``, which writes
+one Parquet folder per table, partitioned by worker task.
+"""
+
+import os
+import sys
+from collections.abc import Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import asdict
+from pathlib import Path
+
+import pandas as pd
+import pyarrow.parquet as pq
+
+from helpers import config
+from helpers.atomic import write_with
+from helpers.errors import InputError, InputErrors
+from helpers.schema import to_arrow
+
+TABLE_FILES = {
+    "articles": config.ARTICLES_FILE.name,
+    "cleaning_log": config.CLEANING_LOG_FILE.name,
+    "sentences": config.SENTENCES_FILE.name,
+    "tokens": config.TOKENS_FILE.name,
+    "facts": config.FACTS_FILE.name,
+    "themes": config.THEMES_FILE.name,
+}
+ANALYSIS_TABLES = ("sentences", "tokens", "facts", "themes")
+
+# Row order of each table, so that a build is byte-identical whatever the scheduling.
+SORT_KEYS = {
+    "articles": ["article_id"],
+    "cleaning_log": ["article_id", "step_order"],
+    "sentences": ["article_id", "sentence_id"],
+    "tokens": ["article_id", "sentence_id", "position"],
+    "facts": ["article_id", "start", "end", "kind", "text"],
+    "themes": ["article_id", "sentence_id", "dimension", "code", "cue"],
+}
+
+
+def process_files(paths: Sequence[Path]) -> dict[str, pd.DataFrame]:
+    """Clean and analyse raw files; return one DataFrame per processed table.
+
+    Module-level so that worker processes and Dask tasks can run it. Raises InputError
+    for the first bad file.
+    """
+    from helpers.analyse import analyse_text
+    from helpers.articles import load_file
+
+    rows: dict[str, list[dict]] = {name: [] for name in TABLE_FILES}
+    for path in paths:
+        for article in load_file(Path(path)):
+            record = asdict(article)
+            for step_order, entry in enumerate(record.pop("audit")):
+                rows["cleaning_log"].append(
+                    {"article_id": article.article_id, "source": article.source,
+                     "step_order": step_order, **entry})
+            rows["articles"].append(record)
+            for table, table_rows in analyse_text(article.article_id, article.text).items():
+                rows[table].extend(table_rows)
+    return {name: pd.DataFrame(table_rows) for name, table_rows in rows.items()}
+
+
+def _process_files_or_error(paths: Sequence[Path]) -> dict[str, pd.DataFrame] | InputError:
+    """Like process_files, but hand a bad file back as a value so the pool keeps going."""
+    try:
+        return process_files(paths)
+    except InputError as error:
+        return error
+
+
+def partition(paths: Sequence[Path], parts: int) -> list[list[Path]]:
+    """Split files into at most ``parts`` groups of similar total size (largest first).
+
+    >>> import pathlib, tempfile
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> for name, size in [("a", 5), ("b", 3), ("c", 3)]:
+    ...     _ = (d / name).write_bytes(b"x" * size)
+    >>> [[p.name for p in group] for group in partition(sorted(d.iterdir()), 2)]
+    [['a'], ['b', 'c']]
+    """
+    groups: list[list[Path]] = [[] for _ in range(max(1, min(parts, len(paths))))]
+    sizes = [0] * len(groups)
+    for path in sorted(paths, key=lambda p: (-p.stat().st_size, p.name)):
+        smallest = sizes.index(min(sizes))
+        groups[smallest].append(path)
+        sizes[smallest] += path.stat().st_size
+    return [group for group in groups if group]
+
+
+def combine(results: Iterable[dict[str, pd.DataFrame]]) -> dict[str, pd.DataFrame]:
+    """Concatenate per-partition tables and sort them into their canonical order."""
+    results = list(results)
+    tables = {}
+    for name in TABLE_FILES:
+        frames = [result[name] for result in results if not result[name].empty]
+        table = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
+        if not table.empty:
+            table = table.sort_values(SORT_KEYS[name], kind="stable", ignore_index=True)
+        tables[name] = table
+    return tables
+
+
+def run_local(paths: Sequence[Path], workers: int | None = None, progress: bool = True) -> dict[str, pd.DataFrame]:
+    """Process files in a pool of worker processes; raise InputErrors naming every bad file."""
+    from tqdm import tqdm
+
+    workers = workers or os.cpu_count() or 1
+    # A few groups per worker balance uneven file sizes without paying much per task.
+    groups = partition(paths, workers * 4)
+    if workers == 1 or len(groups) == 1:
+        outcomes = [_process_files_or_error(group) for group in tqdm(groups, disable=not progress,
+                                                                      desc="build", unit="part")]
+    else:
+        with ProcessPoolExecutor(max_workers=min(workers, len(groups))) as pool:
+            outcomes = list(tqdm(pool.map(_process_files_or_error, groups), total=len(groups),
+                                 disable=not progress, desc="build", unit="part", file=sys.stderr))
+    errors = [o for o in outcomes if isinstance(o, InputError)]
+    if errors:
+        raise InputErrors(errors)
+    return combine(o for o in outcomes if not isinstance(o, InputError))
+
+
+def write_parquet(name: str, table: pd.DataFrame, path: Path) -> None:
+    """Write one processed table, validated against its schema."""
+    pq.write_table(to_arrow(name, table), path)
+
+
+def write_tables(tables: dict[str, pd.DataFrame], out_dir: Path) -> None:
+    """Write every table as Parquet, each file atomically, only after all were computed."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    for name, table in tables.items():
+        write_with(out_dir / TABLE_FILES[name], lambda tmp, n=name, t=table: write_parquet(n, t, tmp))
+
+
+def build(engine: str = "local", scheduler: str | None = None, raw_dir: Path | None = None,
+          out_dir: Path | None = None, progress: bool = True, workers: int | None = None) -> Path:
+    """Build every processed table from the raw articles; return the output folder."""
+    raw_dir = Path(raw_dir or config.RAW_DATA_DIR)
+    out_dir = Path(out_dir or config.PROCESSED_DATA_DIR)
+    paths = config.raw_article_paths(raw_dir)
+    if not paths:
+        raise InputError(raw_dir, f"no *{config.RAW_ARTICLE_SUFFIX} articles to build from")
+    if engine == "dask":
+        from helpers.dask_build import run_dask
+
+        run_dask(paths, out_dir, scheduler=scheduler, progress=progress)
+    else:
+        write_tables(run_local(paths, workers=workers, progress=progress), out_dir)
+    return out_dir

@@ -1,0 +1,98 @@
+"""The documented schema of every processed table, enforced when the build writes it.
+
+Each column is (name, Arrow type, description). ``to_arrow`` turns a DataFrame into an
+Arrow table of exactly these columns and types, and fails loudly on a missing or extra
+column, so a change in a producer cannot silently change what the notebooks read.
+"""
+
+import pandas as pd
+import pyarrow as pa
+
+STR = pa.string()
+INT = pa.int64()
+
+COLUMNS: dict[str, list[tuple[str, pa.DataType, str]]] = {
+    "articles": [
+        ("article_id", STR, "stable id: raw file stem and 1-based part number"),
+        ("source", STR, "raw file name in data/raw/"),
+        ("part", INT, "1-based position of the article within its file"),
+        ("title", STR, "headline, Simplified"),
+        ("locality", STR, "canonical locality name, e.g. 衡阳市"),
+        ("province", STR, "province-level division, e.g. 湖南省 (重庆市 for a municipality)"),
+        ("admin_level", STR, "administrative level of the locality, e.g. 地级市, 县"),
+        ("date", STR, "ISO date, or the year alone when only the year is known"),
+        ("year", INT, "publication year"),
+        ("outlet", STR, "publishing outlet"),
+        ("reporters", pa.list_(STR), "reporters credited in the article"),
+        ("encoding", STR, "codec the raw bytes were decoded with"),
+        ("text_original", STR, "cleaned text in its original script"),
+        ("text", STR, "cleaned text, Simplified: what every analysis reads"),
+        ("flags", pa.list_(STR), "data-quality flags raised while cleaning"),
+    ],
+    "cleaning_log": [
+        ("article_id", STR, "article the step ran on"),
+        ("source", STR, "raw file name"),
+        ("step_order", INT, "position of the step in the pipeline"),
+        ("step", STR, "cleaning step name"),
+        ("changes", INT, "how many times the step changed the text"),
+        ("examples", STR, "a few before -> after examples"),
+    ],
+    "sentences": [
+        ("article_id", STR, "article"),
+        ("sentence_id", INT, "0-based sentence number within the article"),
+        ("start", INT, "offset of the sentence's first character in the article text"),
+        ("end", INT, "offset just past its last character"),
+        ("text", STR, "the sentence"),
+    ],
+    "tokens": [
+        ("article_id", STR, "article"),
+        ("sentence_id", INT, "sentence"),
+        ("position", INT, "0-based token number within the sentence"),
+        ("token", STR, "the token as segmented"),
+        ("is_stopword", pa.bool_(), "token is a stopword or punctuation"),
+    ],
+    "facts": [
+        ("article_id", STR, "article"),
+        ("sentence_id", INT, "sentence holding the fact"),
+        ("kind", STR, "slogan, target, chain or official"),
+        ("text", STR, "the fact as it stands in the text"),
+        ("value", pa.float64(), "normalized number (targets), else null"),
+        ("unit", STR, "unit of value, e.g. 元, ratio"),
+        ("measure", STR, "what the figure measures, or the role of an official"),
+        ("year", INT, "year the figure refers to, when stated"),
+        ("detail", STR, "JSON with kind-specific detail, e.g. a slogan's expansion"),
+        ("start", INT, "offset of the fact in the article text"),
+        ("end", INT, "offset just past it"),
+    ],
+    "themes": [
+        ("article_id", STR, "article"),
+        ("sentence_id", INT, "coded sentence"),
+        ("dimension", STR, "theme or instrument"),
+        ("code", STR, "code from the codebook"),
+        ("label_en", STR, "English label of the code"),
+        ("cue", STR, "cue word that matched"),
+    ],
+}
+
+
+def arrow_schema(table: str) -> pa.Schema:
+    """The Arrow schema of a processed table, with each column's description as metadata."""
+    return pa.schema([pa.field(name, dtype, metadata={"description": doc})
+                      for name, dtype, doc in COLUMNS[table]])
+
+
+def to_arrow(table: str, frame: pd.DataFrame) -> pa.Table:
+    """Validate ``frame`` against the table's schema and convert it.
+
+    >>> to_arrow("themes", pd.DataFrame()).num_rows
+    0
+    """
+    schema = arrow_schema(table)
+    if frame.empty and not len(frame.columns):
+        return schema.empty_table()
+    expected = set(schema.names)
+    if set(frame.columns) != expected:
+        missing, extra = expected - set(frame.columns), set(frame.columns) - expected
+        raise ValueError(f"{table}: columns differ from the schema "
+                         f"(missing {sorted(missing)}, unexpected {sorted(extra)})")
+    return pa.Table.from_pandas(frame[schema.names], schema=schema, preserve_index=False)
