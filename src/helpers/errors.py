@@ -15,6 +15,10 @@ class InputError(Exception):
         self.reason = reason
         super().__init__(f"{self.path}: {reason}")
 
+    def __reduce__(self):
+        # Rebuilt from (path, reason) so that it survives the trip back from a worker process.
+        return type(self), (self.path, self.reason)
+
 
 class InputErrors(Exception):
     """Several bad files found in one pass; each is reported on its own line."""

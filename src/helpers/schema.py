@@ -95,4 +95,7 @@ def to_arrow(table: str, frame: pd.DataFrame) -> pa.Table:
         missing, extra = expected - set(frame.columns), set(frame.columns) - expected
         raise ValueError(f"{table}: columns differ from the schema "
                          f"(missing {sorted(missing)}, unexpected {sorted(extra)})")
-    return pa.Table.from_pandas(frame[schema.names], schema=schema, preserve_index=False)
+    table = pa.Table.from_pandas(frame[schema.names], schema=schema, preserve_index=False)
+    # pandas records its own dtypes in the file; they vary with the batch (an all-null
+    # column is "object" in one build, "str" in another) and would break byte-identity.
+    return table.replace_schema_metadata(None)

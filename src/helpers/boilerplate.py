@@ -1,0 +1,63 @@
+"""Portal chrome: menus, breadcrumbs, publication stamps and footers, dropped line by line.
+
+The patterns are data (``data/boilerplate.txt``), matched against a normalized copy of each
+short line (Simplified, no glosses, no spaces), so one pattern covers both scripts.
+"""
+
+import re
+from functools import cache
+
+from helpers import config
+from helpers.edits import EditLog
+from helpers.pinyin import remove_pinyin_glosses
+from helpers.script import to_simplified
+
+PATTERNS_FILE = config.PACKAGE_DATA_DIR / "boilerplate.txt"
+MAX_LINE = 150  # article paragraphs are longer than any menu or footer
+
+_SPACES = re.compile(r"\s+")
+_MARKS = str.maketrans({",": "，", ":": "：", ";": "；", "!": "！", "(": "（", ")": "）"})
+_DOUBLED_MARK = re.compile("([，。、；：！？])\\1+")
+
+
+@cache
+def _pattern() -> re.Pattern:
+    lines = PATTERNS_FILE.read_text(encoding="utf-8").splitlines()
+    patterns = [line for line in lines if line.strip() and not line.startswith("#")]
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+
+
+def is_boilerplate(line: str) -> bool:
+    """True if ``line`` is a menu entry, breadcrumb, publication stamp or footer.
+
+    >>> is_boilerplate("欄目導航"), is_boilerplate("當(dāng)前頁面: 首頁 > 政務公開")
+    (True, True)
+    >>> is_boilerplate("鄧群策還就做好當前各項工作作了安排部署。")
+    False
+    """
+    key = _key(line)
+    return 0 < len(key) <= MAX_LINE and _pattern().match(key) is not None
+
+
+def _key(line: str) -> str:
+    """The line as the patterns see it: Simplified, without glosses, spaces or doubled
+    marks, with full-width punctuation, so that later cleaning steps cannot change the
+    verdict (``發(fā)布: 2020`` -> ``发布：2020``)."""
+    line = to_simplified(remove_pinyin_glosses(line)).translate(_MARKS)
+    return _DOUBLED_MARK.sub(r"\1", _SPACES.sub("", line))
+
+
+def remove_boilerplate(text: str, log: EditLog = None) -> str:
+    """Drop every boilerplate line.
+
+    >>> remove_boilerplate("新聞資訊\\n鄧群策強調,要把補鏈強鏈延鏈作為核心任務。\\n附件下載:")
+    '鄧群策強調,要把補鏈強鏈延鏈作為核心任務。'
+    """
+    kept = []
+    for line in text.split("\n"):
+        if is_boilerplate(line):
+            if log is not None:
+                log.append((line, ""))
+        else:
+            kept.append(line)
+    return "\n".join(kept)

@@ -1,0 +1,76 @@
+"""Mojibake: known garbled runs repaired from ``data/raw/errata.csv``, the rest detected.
+
+The errata file has one row per repair: ``file, garbled, repair, evidence``. The garbled
+text is matched as it stands in the decoded file (pinyin glosses and ASCII ``?!`` included),
+so errata run before any other step changes the text. The repair is written in the
+file's own script; Simplified comes later, with the rest of the text.
+"""
+
+import csv
+import re
+from pathlib import Path
+
+from helpers.edits import EditLog
+from helpers.hanzi import HAN
+
+Corrections = list[tuple[str, str]]
+
+# Marks of mojibake inside Chinese text: a question mark or replacement character next to
+# a Chinese character, private-use or C1 control characters, ASCII symbols glued to Chinese
+# characters, pinyin left behind by a broken gloss (``?wù)``), UTF-8 read as Latin-1 (``Ã©``).
+_SUSPICIOUS = re.compile(
+    f"(?<=[{HAN}])[?\ufffd{{}}\\\\|^~`]|[?\ufffd{{}}\\\\|^~`](?=[{HAN}])"
+    f"|[\ufffd\ue000-\uf8ff\x80-\x9f]"
+    f"|(?<=[{HAN}?])[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+ ?\\)|(?<=[{HAN}])[a-z](?=[{HAN}])"
+    "|[ÃÂâ][\x80-\xbf€™œ]"
+)
+_CONTEXT = 3
+
+
+def load_errata(path: Path) -> dict[str, Corrections]:
+    """Map raw file name -> its ``(garbled, repair)`` pairs, in file order.
+
+    >>> from helpers import config
+    >>> load_errata(config.ERRATA_FILE)["hengyang-2024-industrial-chain-commentary.txt"][0]
+    ('鏈?zhǔn)剿季S', '鏈式思維')
+    """
+    errata: dict[str, Corrections] = {}
+    if not Path(path).is_file():
+        return errata
+    with open(path, encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            errata.setdefault(row["file"], []).append((row["garbled"], row["repair"]))
+    return errata
+
+
+def apply_errata(text: str, corrections: Corrections = (), log: EditLog = None) -> str:
+    """Replace each garbled run by its repair.
+
+    >>> apply_errata("落實“六穩”工作、落實“六?!比蝿?wù)的", [("六?!比蝿?wù)", "六保”任務")])
+    '落實“六穩”工作、落實“六保”任務的'
+    """
+    for garbled, repair in corrections:
+        count = text.count(garbled)
+        if count:
+            text = text.replace(garbled, repair)
+            if log is not None:
+                log.extend([(garbled, repair)] * count)
+    return text
+
+
+def suspicious_runs(text: str) -> list[str]:
+    """Garbled-looking runs left in ``text``, each with a few characters around it.
+
+    >>> suspicious_runs("落實“六?!比蝿?wù)的必然要求")
+    ['實“六?!比蝿?wù)的必然']
+    >>> suspicious_runs("这是一个问题？国内生产总值(GDP)增长5%")
+    []
+    """
+    spans: list[list[int]] = []
+    for match in _SUSPICIOUS.finditer(text):
+        start, end = max(0, match.start() - _CONTEXT), min(len(text), match.end() + _CONTEXT)
+        if spans and start <= spans[-1][1]:
+            spans[-1][1] = max(spans[-1][1], end)
+        else:
+            spans.append([start, end])
+    return [text[start:end].replace("\n", "⏎") for start, end in spans]

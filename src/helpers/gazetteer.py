@@ -1,0 +1,169 @@
+"""Where an article is about: Chinese administrative divisions recognized in its text.
+
+The gazetteer is cpca's ``resources/adcodes.csv`` (every province, prefecture and county
+with its 12-digit adcode). Each division is known by its full name (衡阳市, 云阳县) and,
+where unambiguous enough, a short name (衡阳, 云阳, 湖南, 广西); the adcode gives its
+province and level. ``data/place_false_friends.txt`` lists short names that are ordinary
+words in policy prose (新兴, 前进, 和平) and phrases that hide a short name (长治久安).
+
+The locality of a text is the prefecture- or county-level division (or municipality)
+mentioned most often; a county's short name only counts when its prefecture or province
+is named too (otherwise 江口, 南溪 and 平安 in a text about 云阳 would be counties far
+away); provinces are the fallback.
+"""
+
+import csv
+import importlib.util
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import ahocorasick
+
+from helpers import config
+
+FALSE_FRIENDS_FILE = config.PACKAGE_DATA_DIR / "place_false_friends.txt"
+MUNICIPALITIES = {"11", "12", "31", "50"}
+# Pseudo-divisions of the code table, not places.
+_PLACEHOLDERS = {"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"}
+_SUFFIX = re.compile("(?:特别行政区|自治区|自治州|自治县|自治旗|地区|林区|特区|新区|省|市|区|县|盟|旗)$")
+# A short name followed by one of these names a town, village or street, not the division.
+_NOT_DIVISION_AFTER = re.compile("镇|乡|村|街道|社区|路|街|大道|大街")
+_PREFECTURE_LEVELS = {"市": "地级市", "自治州": "自治州", "地区": "地区", "盟": "盟"}
+_COUNTY_LEVELS = {"区": "市辖区", "新区": "市辖区", "县": "县", "市": "县级市", "自治县": "自治县",
+                  "旗": "旗", "自治旗": "自治旗", "林区": "林区", "特区": "特区"}
+_PROVINCE_LEVELS = {"省": "省", "自治区": "自治区", "特别行政区": "特别行政区", "市": "直辖市"}
+
+
+@dataclass(frozen=True)
+class Division:
+    """One administrative division."""
+
+    adcode: str
+    name: str          # full name, e.g. 云阳县
+    short: str         # short name, e.g. 云阳 ("" when it would be one character)
+    tier: int          # 0 province, 1 prefecture or municipality, 2 county
+    admin_level: str   # 省 / 直辖市 / 地级市 / 自治州 / 县 / 市辖区 / 县级市 / ...
+    province: str      # 湖南省; a municipality is its own province (重庆市)
+    parents: tuple[str, ...]  # adcodes of the prefecture (if any) and the province
+
+
+def _cpca_resource(name: str) -> Path:
+    # Located without importing cpca, whose import builds its own (slow) matcher.
+    spec = importlib.util.find_spec("cpca")
+    return Path(next(iter(spec.submodule_search_locations))) / "resources" / name
+
+
+def _short_name(name: str, nations: list[str]) -> str:
+    """湖南省 -> 湖南, 恩施土家族苗族自治州 -> 恩施, 广西壮族自治区 -> 广西."""
+    short = _SUFFIX.sub("", name)
+    stripped = "自治" in name  # only autonomous divisions carry the names of nationalities
+    while stripped:
+        stripped = False
+        for nation in nations:
+            for form in (nation, nation.removesuffix("族")):
+                if len(form) > 1 and short.endswith(form) and len(short) > len(form):
+                    short, stripped = short[: -len(form)], True
+    return short if 2 <= len(short) < len(name) else ""
+
+
+@cache
+def divisions() -> dict[str, Division]:
+    """Every division of the code table, by adcode."""
+    nations = [line.strip() for line in _cpca_resource("56_nations.csv").read_text(encoding="utf-8").splitlines()
+               if line.strip()]
+    with open(_cpca_resource("adcodes.csv"), encoding="utf-8", newline="") as handle:
+        rows = {row["adcode"]: row["name"] for row in csv.DictReader(handle) if row["name"] not in _PLACEHOLDERS}
+    table = {}
+    for adcode, name in sorted(rows.items()):
+        province_code = adcode[:2] + "0" * 10
+        prefecture_code = adcode[:4] + "0" * 8
+        suffix = _SUFFIX.search(name)
+        suffix = suffix.group(0) if suffix else ""
+        if adcode == province_code:
+            tier = 1 if adcode[:2] in MUNICIPALITIES else 0
+            level = _PROVINCE_LEVELS.get(suffix, "省")
+            parents: tuple[str, ...] = ()
+        elif adcode == prefecture_code:
+            tier, level, parents = 1, _PREFECTURE_LEVELS.get(suffix, "地级市"), (province_code,)
+        else:
+            tier, level = 2, _COUNTY_LEVELS.get(suffix, "县级行政区")
+            parents = tuple(code for code in (prefecture_code, province_code) if code in rows)
+        table[adcode] = Division(adcode, name, _short_name(name, nations), tier, level,
+                                 rows.get(province_code, name), parents)
+    return table
+
+
+@cache
+def _automaton() -> ahocorasick.Automaton:
+    """Surface form -> (divisions it may name, is it a short name); false friends -> None."""
+    full: dict[str, list[Division]] = {}
+    short: dict[str, list[Division]] = {}
+    for division in divisions().values():
+        full.setdefault(division.name, []).append(division)
+        if division.short:
+            short.setdefault(division.short, []).append(division)
+    forms = {form: (tuple(found), True) for form, found in short.items() if form not in full}
+    forms.update({form: (tuple(found), False) for form, found in full.items()})
+    automaton = ahocorasick.Automaton()
+    for form, (candidates, is_short) in forms.items():
+        automaton.add_word(form, (form, candidates, is_short))
+    for line in FALSE_FRIENDS_FILE.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            automaton.add_word(line.strip(), None)
+    automaton.make_automaton()
+    return automaton
+
+
+def _mentions(text: str) -> list[tuple[int, str, tuple[Division, ...], bool]]:
+    """(position, surface form, candidate divisions, short?) of every place name in ``text``."""
+    found = []
+    for end, value in _automaton().iter_long(text):
+        if value is None:
+            continue
+        form, candidates, short = value
+        if short and _NOT_DIVISION_AFTER.match(text, end + 1):
+            continue
+        found.append((end + 1 - len(form), form, candidates, short))
+    return found
+
+
+def find_locality(text: str) -> Division | None:
+    """The division a text is about, or None if it names none.
+
+    >>> find_locality("长沙召开产业链建设推进会，长沙将加快打造工程机械产业链。").name
+    '长沙市'
+    >>> d = find_locality("云阳召开“千亿工业”大会。重庆三峡云海药业在会上发言。云阳要抓企业。")
+    >>> d.name, d.province, d.admin_level
+    ('云阳县', '重庆市', '县')
+    """
+    mentions = _mentions(text)
+    named_by: dict[str, set[str]] = {}
+    for _, form, candidates, _ in mentions:
+        for division in candidates:
+            named_by.setdefault(division.adcode, set()).add(form)
+
+    def anchored(division: Division, form: str) -> bool:
+        return any(named_by.get(parent, set()) - {form} for parent in division.parents)
+
+    strong, weak, first_seen = Counter(), Counter(), {}
+    for position, form, candidates, short in mentions:
+        # A county sharing its prefecture's short name (衡阳县 under 衡阳市) is not meant by
+        # it; among other namesakes: one whose parent is named too, the higher level, the code.
+        codes = {d.adcode for d in candidates}
+        namesakes = [d for d in candidates if not codes.intersection(d.parents)]
+        division = min(namesakes, key=lambda d: (not anchored(d, form), d.tier, d.adcode))
+        first_seen.setdefault(division.adcode, position)
+        if division.tier == 2 and short and not anchored(division, form):
+            weak[division.adcode] += 1
+        else:
+            strong[division.adcode] += 1
+    table = divisions()
+    for counts, tiers in ((strong, {1, 2}), (weak, {2}), (strong, {0})):
+        ranked = [code for code in counts if table[code].tier in tiers]
+        if ranked:
+            best = min(ranked, key=lambda code: (-counts[code], table[code].tier, first_seen[code]))
+            return table[best]
+    return None

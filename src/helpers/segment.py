@@ -1,0 +1,202 @@
+"""Sentences and words of clean Simplified text: the one place that knows about jieba.
+
+jieba splits digits and symbols even with a user dictionary (``855.04亿元`` -> ``855 . 04
+亿元``, ``1+8+N`` -> ``1 + 8 + N``), so numbered slogans and numbers with their units are
+found first (:func:`protected_spans`) and jieba only cuts the text between them.
+
+The dictionary is loaded once per process (lazily, on the first cut) into a private
+``jieba.Tokenizer`` whose cache file lives in ``config.CACHE_DIR``.
+"""
+
+import functools
+import logging
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from helpers import config
+
+USER_DICT_FILE = config.PACKAGE_DATA_DIR / "userdict.txt"
+STOPWORDS_FILE = config.PACKAGE_DATA_DIR / "stopwords.txt"
+JIEBA_CACHE_NAME = "jieba.cache"
+
+# A Chinese numeral that counts the parts of a slogan (三高四新, 两网两图, 六个一).
+NUMERAL = "一二两三四五六七八九十"
+_N = f"[{NUMERAL}]"
+_NOT_N = f"[^\\W\\d{NUMERAL}a-zA-Z_]"
+# A slogan part is not a counted noun: 十大产业, 三个区分, 一年打基础 are numbers with measure words.
+_PART = f"[^\\W\\d{NUMERAL}a-zA-Z_个条项位家批年次届大种点名]"
+
+# 1+8+N, 1+5+42, 4×4: digits joined by + or ×, possibly with a letter part.
+FORMULA = re.compile(r"(?<![0-9A-Za-z.])\d+(?:\s*[+＋×]\s*(?:\d+|[A-Za-z]))+(?![\w.])")
+# Unquoted numbered slogans: two or more numeral-led parts of the same length (三高四新, 六稳六保,
+# 一核两电三色四新, 三强一化, 四比四看) or numeral + 个 + numeral (六个一). Equal lengths keep the
+# next word out (三高四新战略 is not 三高四新战); slogans with uneven parts (五制一平台,
+# 两网两图两库两池两报告) are found when quoted. The look-behind keeps 十九届六中全会 out (a
+# numeral run is a number, not a part count).
+NUMBERED = re.compile(
+    rf"(?<!{_N})(?:{_N}{_PART}){{2,6}}"
+    rf"|(?<!{_N})(?:{_N}{_PART}{_NOT_N}){{2,6}}"
+    rf"|(?<!{_N}){_N}个{_N}(?![个{NUMERAL}百千万])"
+)
+# Quoted text: “...” and straight "..." (paired left to right within a line).
+QUOTED = re.compile(r"“([^“”\n]{1,40})”|\"([^\"\n]{1,40})\"|「([^「」\n]{1,40})」")
+_SHORT_QUOTE = re.compile(rf"(?:{_N}|\d)[^\s，,。；;：:、！？!?]*")
+
+# Numbers with their magnitude and unit: 855.04亿元, 8.1%, 0.4个百分点, 3000亿级, 1万亿, 千亿.
+MAGNITUDE = "万亿|千亿|百亿|十亿|亿|千万|百万|十万|万"
+UNIT = ("个百分点|百分点|%|％|‰|亿元|万元|美元|元|平方公里|平方米|公里|万亩|亩|吨|"
+        "年度|年|月|日|号|个|条|家|项|位|人|名|批|座|所|大|倍")
+NUMBER = re.compile(
+    rf"(?<![0-9A-Za-z.])\d+(?:\.\d+)?(?:\s*[—–\-~～至到]\s*\d+(?:\.\d+)?)?"
+    rf"(?:{MAGNITUDE})?(?:级|{UNIT})?"
+    rf"|(?<![{NUMERAL}百千万亿])[{NUMERAL}百千]+(?:{MAGNITUDE})(?:元|级)?"
+)
+_HAS_MAGNITUDE = re.compile(r"[万亿]")
+
+SENTENCE_END = re.compile(r"[。！？!?]+[”’\"」』）)]*|\n+")
+_PUNCT_TOKEN = re.compile(r"^[\W_]+$")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of an article: its text is ``article_text[start:end]``."""
+
+    sentence_id: int
+    start: int
+    end: int
+    text: str
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Split on 。！？ (with any closing quote) and line breaks, keeping character offsets.
+
+    >>> [s.text for s in split_sentences("要抓招商。“当前，要狠抓建设。”他强调，\\n要抓创新！")]
+    ['要抓招商。', '“当前，要狠抓建设。”', '他强调，', '要抓创新！']
+    """
+    sentences, start = [], 0
+    for match in [*SENTENCE_END.finditer(text), None]:
+        end = match.end() if match else len(text)
+        piece = text[start:end]
+        left = len(piece) - len(piece.lstrip())
+        right = len(piece.rstrip())
+        if right > left:
+            sentences.append(Sentence(len(sentences), start + left, start + right, piece[left:right]))
+        start = end
+        if match is None:
+            break
+    return sentences
+
+
+def slogan_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of numbered slogans and formulas: 1+8+N, 4×4, 三高四新, 六个一, quoted “五链融合”.
+
+    A quoted phrase counts when it starts with a numeral or digit and is short or dense in
+    numerals, which keeps out quotes that merely contain one (“三湘民营企业百强榜”).
+
+    >>> text = "落实“三高四新”战略，培育“1+8+N”体系和“五链融合”，坚持三强一化"
+    >>> [text[a:b] for a, b in slogan_spans(text)]
+    ['三高四新', '1+8+N', '五链融合', '三强一化']
+    """
+    spans = {m.span() for m in FORMULA.finditer(text)}
+    spans |= {m.span() for m in NUMBERED.finditer(text)}
+    for match in QUOTED.finditer(text):
+        group = next(g for g in range(1, 4) if match.group(g) is not None)
+        inner = match.group(group)
+        numerals = sum(ch in NUMERAL or ch.isdigit() for ch in inner)
+        if (_SHORT_QUOTE.fullmatch(inner) and 2 <= len(inner) <= 12
+                and (len(inner) <= 6 or numerals / len(inner) >= 0.25)):
+            spans.add(match.span(group))
+    return _outermost(spans)
+
+
+def number_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of numbers with magnitude and unit (Chinese magnitudes need 万 or 亿).
+
+    >>> text = "产值855.04亿元，增长8.1%，高出0.4个百分点，打造千亿工业、3000亿级产业"
+    >>> [text[a:b] for a, b in number_spans(text)]
+    ['855.04亿元', '8.1%', '0.4个百分点', '千亿', '3000亿级']
+    """
+    spans = []
+    for match in NUMBER.finditer(text):
+        piece = match.group()
+        if piece and (piece[0].isdigit() or _HAS_MAGNITUDE.search(piece)):
+            spans.append(match.span())
+    return spans
+
+
+def protected_spans(text: str, keep: Iterable[str] = ()) -> list[tuple[int, int]]:
+    """Slogans, numbers and any ``keep`` strings: what must stay one token, in text order."""
+    spans = set(slogan_spans(text)) | set(number_spans(text))
+    for word in keep:
+        spans |= {(m.start(), m.end()) for m in re.finditer(re.escape(word), text)}
+    return _outermost(spans)
+
+
+def _outermost(spans: set[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Drop spans that overlap an earlier or longer one; sorted by start."""
+    kept: list[tuple[int, int]] = []
+    for start, end in sorted(spans, key=lambda s: (s[0], -s[1])):
+        if not kept or start >= kept[-1][1]:
+            kept.append((start, end))
+    return kept
+
+
+@functools.cache
+def tokenizer():
+    """The process-wide jieba tokenizer with the user dictionary (loaded on first use).
+
+    Raises ImportError with an install hint when jieba is missing.
+    """
+    try:
+        import jieba
+    except ImportError as error:  # a clear message instead of a bare ModuleNotFoundError
+        raise ImportError("helpers.segment needs jieba: pip install jieba") from error
+    logging.getLogger("jieba").setLevel(logging.WARNING)  # its INFO lines are noise on stderr
+    config.CACHE_DIR.mkdir(parents=True, exist_ok=True)
+    tk = jieba.Tokenizer()
+    tk.tmp_dir = str(config.CACHE_DIR)
+    tk.cache_file = JIEBA_CACHE_NAME
+    tk.initialize()
+    tk.load_userdict(str(USER_DICT_FILE))
+    return tk
+
+
+@functools.cache
+def pos_tagger():
+    """A jieba part-of-speech tagger sharing :func:`tokenizer`'s dictionary."""
+    import jieba.posseg
+
+    return jieba.posseg.POSTokenizer(tokenizer())
+
+
+@functools.cache
+def stopwords() -> frozenset[str]:
+    """The stopword list of the package (``data/stopwords.txt``, # starts a comment)."""
+    lines = STOPWORDS_FILE.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
+def cut(text: str, keep: Iterable[str] = ()) -> list[str]:
+    """Words of a text, slogans and numbers with units kept whole, punctuation dropped.
+
+    ``keep`` adds words to keep whole in this text only (e.g. the names of the officials
+    found in the article: jieba cuts 秦国文 into 秦国 文), without touching the shared dictionary.
+
+    >>> cut("今年1—6月，我市产业链规上企业实现产值855.04亿元")
+    ['今年', '1—6月', '我市', '产业链', '规上企业', '实现', '产值', '855.04亿元']
+    """
+    words, position = [], 0
+    for start, end in [*protected_spans(text, keep), (len(text), len(text))]:
+        if start > position:
+            words.extend(tokenizer().lcut(text[position:start]))
+        if end > start:
+            words.append(text[start:end])
+        position = end
+    return [w for w in (w.strip() for w in words) if w and not _PUNCT_TOKEN.match(w)]
+
+
+@functools.lru_cache(maxsize=8192)
+def tag(text: str) -> tuple[tuple[str, str], ...]:
+    """(word, part-of-speech) pairs from jieba's tagger, for short phrases (cached: names recur)."""
+    return tuple((pair.word, pair.flag) for pair in pos_tagger().lcut(text))

@@ -1,0 +1,96 @@
+"""Articles in a file, and the headline of each article.
+
+A news article opens with a headline block (an optional kicker ending in ``——``, the
+headline, subtitles), then the body, whose first paragraph often starts with a newswire
+lead (``衡阳晚报讯(全媒体记者 陈润)``) or a credit. A file with several leads holds several
+articles: each starts at the headline block just above its lead.
+"""
+
+import re
+
+from helpers.boilerplate import is_boilerplate
+from helpers.bylines import LEAD, starts_with_byline
+
+_SENTENCE_END = re.compile("[。！？!?…；;]$")
+_SENTENCE_MARK = re.compile("[，,。；;]")
+_CLOSING_QUOTES = "”\"’'」』"
+_MAX_HEADER_LINES = 4
+_MAX_HEADER_LENGTH = 80
+_SHORT_LINE = 30
+
+
+def _is_header_like(line: str) -> bool:
+    """A line that could belong to a headline block (not a body paragraph)."""
+    if starts_with_byline(line) or len(line) > _MAX_HEADER_LENGTH:
+        return False
+    if _SENTENCE_END.search(line.rstrip(_CLOSING_QUOTES)):
+        return len(line) <= _SHORT_LINE
+    return len(line) <= _SHORT_LINE * 2 or not _SENTENCE_MARK.search(line)
+
+
+def split_articles(text: str) -> list[str]:
+    """Cut a file holding several newswire articles into one text per article.
+
+    >>> parts = split_articles("标题一\\n衡阳晚报讯(记者 甲)正文一。\\n\\n标题二\\n副题二\\n衡阳晚报讯(记者 乙)正文二。")
+    >>> [part.split("\\n")[0] for part in parts]
+    ['标题一', '标题二']
+    """
+    lines = text.split("\n")
+    leads = [i for i, line in enumerate(lines) if LEAD.match(line.strip())]
+    starts = [0]
+    for lead in leads[1:]:
+        start, header_lines = lead, 0
+        for i in range(lead - 1, starts[-1], -1):
+            line = lines[i].strip()
+            if not line:
+                continue
+            # Walking back from a lead, a sentence is the end of the previous article.
+            ends_sentence = _SENTENCE_END.search(line.rstrip(_CLOSING_QUOTES))
+            if header_lines == _MAX_HEADER_LINES or ends_sentence or not _is_header_like(line):
+                break
+            start, header_lines = i, header_lines + 1
+        if header_lines:
+            starts.append(start)
+    bounds = zip(starts, starts[1:] + [len(lines)])
+    return ["\n".join(lines[a:b]).strip("\n") for a, b in bounds]
+
+
+def split_header(text: str) -> tuple[list[str], str]:
+    """Take the headline block off an article: ``(header lines, rest of the text)``.
+
+    Boilerplate lines above the headline are skipped (and left in the rest, for the
+    boilerplate step to drop and log).
+
+    >>> split_header("新聞資訊\\n城市競爭歸根結底是產業的競爭。\\n自2023年以來,我市錨定“三高四新”美好藍圖,全力實施“製造立市、文旅興城”發展戰略。")
+    (['城市競爭歸根結底是產業的競爭。'], '新聞資訊\\n自2023年以來,我市錨定“三高四新”美好藍圖,全力實施“製造立市、文旅興城”發展戰略。')
+    """
+    lines = text.split("\n")
+    header: list[int] = []
+    for i, line in enumerate(lines):
+        line = line.strip()
+        if not line or is_boilerplate(line):
+            continue
+        if len(header) == _MAX_HEADER_LINES or not _is_header_like(line):
+            break
+        header.append(i)
+    if len(header) == len([line for line in lines if line.strip() and not is_boilerplate(line)]):
+        header = header[:1]  # no body found: only the first line can be a headline
+    chosen = set(header)
+    rest = "\n".join(line for i, line in enumerate(lines) if i not in chosen)
+    return [lines[i].strip() for i in header], rest
+
+
+def compose_title(header: list[str]) -> tuple[str, list[str]]:
+    """The headline and the subtitles of a headline block.
+
+    A kicker (a line ending in ``——`` or a colon) is joined to the headline it introduces.
+
+    >>> compose_title(["秦国文在衡阳市“聚力中心化攻坚年”行动动员大会上强调——", "“聚力中心”科学布局产业", "朱健主持"])
+    ('秦国文在衡阳市“聚力中心化攻坚年”行动动员大会上强调——“聚力中心”科学布局产业', ['朱健主持'])
+    >>> compose_title(["城市競爭歸根結底是產業的競爭。"])
+    ('城市競爭歸根結底是產業的競爭', [])
+    """
+    if not header:
+        return "", []
+    take = 2 if len(header) > 1 and header[0].endswith(("——", "：", ":")) else 1
+    return "".join(header[:take]).rstrip("。."), header[take:]

@@ -1,0 +1,73 @@
+"""The processed tables, as notebooks read them: Parquet in, DataFrames out, nothing recomputed.
+
+>>> t = load()                                   # doctest: +SKIP
+>>> t.articles.groupby("locality").size()        # doctest: +SKIP
+"""
+
+import hashlib
+from dataclasses import dataclass, fields
+from pathlib import Path
+
+import pandas as pd
+
+from helpers import config
+from helpers.errors import InputError
+
+TABLE_FILES = {
+    "articles": config.ARTICLES_FILE,
+    "cleaning_log": config.CLEANING_LOG_FILE,
+    "sentences": config.SENTENCES_FILE,
+    "tokens": config.TOKENS_FILE,
+    "facts": config.FACTS_FILE,
+    "themes": config.THEMES_FILE,
+}
+
+
+@dataclass(frozen=True)
+class Tables:
+    """Every processed table of one build."""
+
+    articles: pd.DataFrame
+    cleaning_log: pd.DataFrame
+    sentences: pd.DataFrame
+    tokens: pd.DataFrame
+    facts: pd.DataFrame
+    themes: pd.DataFrame
+
+    def localities(self) -> list[str]:
+        """Localities of the corpus, in the order of their first article."""
+        return list(dict.fromkeys(self.articles.sort_values("article_id")["locality"]))
+
+
+def table_paths(processed_dir: Path | None = None) -> dict[str, Path]:
+    """Where each processed table lives (``processed_dir`` defaults to data/processed)."""
+    if processed_dir is None:
+        return dict(TABLE_FILES)
+    return {name: Path(processed_dir) / path.name for name, path in TABLE_FILES.items()}
+
+
+def read_table(name: str, processed_dir: Path | None = None) -> pd.DataFrame:
+    """One processed table; a clear error when the build has not run."""
+    path = table_paths(processed_dir)[name]
+    if not path.exists():
+        raise InputError(path, "processed table missing: run `make data` (python -m helpers build)")
+    return pd.read_parquet(path)
+
+
+def load(processed_dir: Path | None = None) -> Tables:
+    """Every processed table of the latest build."""
+    return Tables(**{f.name: read_table(f.name, processed_dir) for f in fields(Tables)})
+
+
+def fingerprint(processed_dir: Path | None = None) -> str:
+    """Short SHA-256 over the bytes of every processed table: which data a report shows.
+
+    Equal bytes give an equal fingerprint, so rebuilding identical data re-runs no report.
+    """
+    digest = hashlib.sha256()
+    for name, path in sorted(table_paths(processed_dir).items()):
+        digest.update(name.encode())
+        files = sorted(path.rglob("*.parquet")) if path.is_dir() else [path]
+        for file in files:
+            digest.update(file.read_bytes() if file.exists() else b"<missing>")
+    return digest.hexdigest()[:12]

@@ -1,0 +1,116 @@
+"""Sentence-level coding of strategy themes and policy instruments from cue words.
+
+Two codebooks are package data: ``codebook.csv`` (15 strategy themes) and
+``instruments.csv`` (policy instruments after Rothwell and Zegveld, 1981: supply side,
+environment side, demand side). Each row has a code, an English label and Chinese cue words
+separated by ``|``. A sentence is coded with every code whose cue it contains; each cue
+occurrence is one row, so counts are mentions and ``drop_duplicates`` on
+(article_id, sentence_id, code) gives sentence-level coding.
+
+Within a dimension the longest cue wins where cues overlap (科技创新 is not also 创新), so
+one stretch of text is counted once; a cue listed under several codes codes them all.
+"""
+
+import csv
+import functools
+import re
+from dataclasses import dataclass
+
+import pandas as pd
+
+from helpers import config
+from helpers.segment import Sentence
+
+CODEBOOK_FILE = config.PACKAGE_DATA_DIR / "codebook.csv"
+INSTRUMENTS_FILE = config.PACKAGE_DATA_DIR / "instruments.csv"
+DIMENSIONS = ("theme", "instrument")
+
+
+@dataclass(frozen=True)
+class Code:
+    dimension: str
+    code: str
+    label_en: str
+    cues: tuple[str, ...]
+    side: str | None = None  # instruments only: supply, environment or demand
+
+
+@functools.cache
+def codes() -> tuple[Code, ...]:
+    """Every code of both codebooks, themes first."""
+    out = []
+    for dimension, path in (("theme", CODEBOOK_FILE), ("instrument", INSTRUMENTS_FILE)):
+        with open(path, encoding="utf-8", newline="") as handle:
+            for row in csv.DictReader(handle):
+                cues = tuple(c.strip() for c in row["cues"].split("|") if c.strip())
+                out.append(Code(dimension, row["code"], row["label_en"], cues, row.get("side")))
+    return tuple(out)
+
+
+def codebook(dimension: str = "theme") -> pd.DataFrame:
+    """One row per code: code, label_en, side (instruments), cues (a list)."""
+    rows = [{"code": c.code, "label_en": c.label_en, "side": c.side, "cues": list(c.cues)}
+            for c in codes() if c.dimension == dimension]
+    frame = pd.DataFrame(rows)
+    return frame.drop(columns="side") if dimension == "theme" else frame
+
+
+@functools.cache
+def _matchers() -> dict[str, tuple[re.Pattern, dict[str, list[Code]]]]:
+    """Per dimension: one alternation of all cues (longest first) and cue -> codes."""
+    out = {}
+    for dimension in DIMENSIONS:
+        by_cue: dict[str, list[Code]] = {}
+        for code in codes():
+            if code.dimension == dimension:
+                for cue in code.cues:
+                    by_cue.setdefault(cue, []).append(code)
+        pattern = re.compile("|".join(map(re.escape, sorted(by_cue, key=lambda c: (-len(c), c)))))
+        out[dimension] = (pattern, by_cue)
+    return out
+
+
+def code_text(text: str) -> list[dict]:
+    """Cue occurrences in one text: dimension, code, label_en, cue, in text order.
+
+    >>> [(r["code"], r["cue"]) for r in code_text("持续优化营商环境，大力推行全产业链招商")
+    ...  if r["dimension"] == "theme"]
+    [('business_environment', '营商环境'), ('industrial_chains', '全产业链'), ('investment_attraction', '招商')]
+    """
+    rows = []
+    for dimension in DIMENSIONS:
+        pattern, by_cue = _matchers()[dimension]
+        for match in pattern.finditer(text):
+            for code in by_cue[match.group()]:
+                rows.append((match.start(), {"dimension": dimension, "code": code.code,
+                                             "label_en": code.label_en, "cue": match.group()}))
+    return [row for _, row in sorted(rows, key=lambda pair: pair[0])]
+
+
+def code_sentences(sentences: list[Sentence], article_id: str | None = None) -> list[dict]:
+    """Theme and instrument rows for each sentence (with article_id when given)."""
+    head = {"article_id": article_id} if article_id is not None else {}
+    return [{**head, "sentence_id": s.sentence_id, **row} for s in sentences for row in code_text(s.text)]
+
+
+def evidence(themes: pd.DataFrame, sentences: pd.DataFrame, code: str | None = None,
+             dimension: str | None = None) -> pd.DataFrame:
+    """The sentences behind a code: one row per coded sentence with the cues that matched.
+
+    Args:
+        themes: rows of themes.parquet (article_id, sentence_id, dimension, code, label_en, cue).
+        sentences: rows of sentences.parquet (article_id, sentence_id, text, ...).
+        code, dimension: optional filters.
+    Returns:
+        article_id, sentence_id, dimension, code, label_en, cues (joined by ``|``), mentions, text.
+    """
+    rows = themes
+    if code is not None:
+        rows = rows[rows["code"] == code]
+    if dimension is not None:
+        rows = rows[rows["dimension"] == dimension]
+    keys = ["article_id", "sentence_id", "dimension", "code", "label_en"]
+    grouped = (rows.groupby(keys, sort=True)["cue"]
+               .agg(cues=lambda c: "|".join(dict.fromkeys(c)), mentions="size").reset_index())
+    return grouped.merge(sentences[["article_id", "sentence_id", "text"]], on=["article_id", "sentence_id"],
+                         how="left")

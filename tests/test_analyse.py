@@ -1,0 +1,79 @@
+"""The per-article entry point the build runs in worker processes."""
+
+import json
+from concurrent.futures import ProcessPoolExecutor
+
+import pytest
+
+from helpers.analyse import analyse_text
+from helpers.schema import COLUMNS
+
+# Hengyang 2022, first article (lead paragraph and the first two sentences that follow).
+ARTICLE = ("虎年首个工作日，我市以视频会议方式召开市、县、乡“聚力中心化攻坚年”行动动员大会，"
+           "释放大抓产业、抓大产业，大抓项目、抓大项目的强烈信号。市委书记秦国文出席并强调，"
+           "全市上下要深入学习贯彻党的十九届六中全会精神和中央、省委经济工作会议精神。市委副书记、市长朱健主持会议。\n"
+           "秦国文指出，项目要“聚力中心”高效推进，牢固树立“项目为王”的意识，以重大项目支撑高质量发展。"
+           "要突出前瞻性、政策性和精准性，科学谋划项目，严格管理项目，全面推进重大项目建设“五制一平台”和"
+           "重点项目（重点工作）专班推进工作机制，推行承诺考核制，严格实行政企合同审查。")
+
+
+@pytest.fixture(scope="module")
+def tables():
+    return analyse_text("hengyang-2022-02-07-three-articles-1", ARTICLE)
+
+
+def test_tables_have_the_columns_of_the_schema(tables):
+    assert set(tables) == {"sentences", "tokens", "facts", "themes"}
+    for name, rows in tables.items():
+        assert rows, name
+        assert all(set(row) == {column for column, _, _ in COLUMNS[name]} for row in rows), name
+
+
+def test_sentences_tile_the_text(tables):
+    sentences = tables["sentences"]
+    assert len(sentences) == 5
+    assert all(ARTICLE[s["start"]:s["end"]] == s["text"] for s in sentences)
+
+
+def test_facts_point_into_their_sentences(tables):
+    by_id = {s["sentence_id"]: s for s in tables["sentences"]}
+    for fact in tables["facts"]:
+        sentence = by_id[fact["sentence_id"]]
+        assert fact["text"] in sentence["text"]
+        assert sentence["start"] <= fact["start"] < fact["end"] <= sentence["end"]
+    assert [(f["kind"], f["text"], f["measure"]) for f in tables["facts"]] == [
+        ("official", "秦国文", "市委书记"), ("official", "朱健", "市委副书记、市长"), ("slogan", "五制一平台", None)]
+
+
+def test_tokens_keep_official_names_and_slogans_whole(tables):
+    tokens = [t["token"] for t in tables["tokens"]]
+    assert tokens.count("秦国文") == 2 and "五制一平台" in tokens
+    first = [t for t in tables["tokens"] if t["sentence_id"] == 1]
+    assert [t["position"] for t in first] == list(range(len(first)))
+    assert {t["token"] for t in tables["tokens"] if t["is_stopword"]} >= {"的", "和"}
+
+
+def test_themes_are_coded_per_sentence(tables):
+    codes = {(t["sentence_id"], t["dimension"], t["code"]) for t in tables["themes"]}
+    assert (3, "theme", "major_projects") in codes
+    assert (4, "instrument", "environment_regulation") in codes  # 承诺考核制, 五制一平台
+
+
+def test_runs_in_worker_processes_with_the_same_result(tables):
+    with ProcessPoolExecutor(max_workers=1) as pool:
+        remote = pool.submit(analyse_text, "hengyang-2022-02-07-three-articles-1", ARTICLE).result()
+    assert json.dumps(remote, ensure_ascii=False) == json.dumps(tables, ensure_ascii=False)  # NaN != NaN
+
+
+def test_the_whole_corpus_gives_facts_inside_their_sentences():
+    articles = pytest.importorskip("helpers.articles")
+    corpus, _ = articles.load_corpus()
+    kinds = set()
+    for article in corpus:
+        tables = analyse_text(article.article_id, article.text)
+        sentences = {s["sentence_id"]: s for s in tables["sentences"]}
+        for fact in tables["facts"]:
+            assert fact["text"] in sentences[fact["sentence_id"]]["text"]
+            assert article.text[fact["start"]:fact["end"]] == fact["text"]
+            kinds.add(fact["kind"])
+    assert kinds == {"slogan", "target", "chain", "official"}

@@ -1,0 +1,226 @@
+"""The cleaned corpus as a whole, the cleaning log, and ``python -m helpers clean``."""
+
+import json
+import re
+import shutil
+import subprocess
+import sys
+import time
+
+import hanzidentifier
+import pytest
+
+from helpers import config
+from helpers.articles import Article, load_corpus, load_file, suspicious_runs
+from helpers.cli import main
+from helpers.pinyin import find_pinyin_glosses
+
+RAW = config.RAW_DATA_DIR
+ANY_GLOSS = re.compile(r"[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü' ]+[)）]")  # independent of zhon
+BOILERPLATE_WORDS = ["新闻资讯", "栏目导航", "推荐新闻", "当前页面", "首页", "E-MAIL", "TEL", "地 址", "附件下载",
+                     "责任编辑", "分享到", "发布:", "发布：", "记者", "衡阳晚报讯", "云阳网讯"]
+
+
+@pytest.fixture(scope="module")
+def corpus():
+    return load_corpus()
+
+
+@pytest.fixture(scope="module")
+def articles(corpus):
+    return {article.article_id: article for article in corpus[0]}
+
+
+def test_every_file_yields_its_articles(articles):
+    assert list(articles) == [
+        "hengyang-2020-09-29-industrial-chain-rally-1",
+        "hengyang-2022-02-07-three-articles-1",
+        "hengyang-2022-02-07-three-articles-2",
+        "hengyang-2022-02-07-three-articles-3",
+        "hengyang-2024-industrial-chain-commentary-1",
+        "luohe-2020-09-02-key-projects-review-1",
+        "yunyang-2020-08-14-hundred-billion-industry-rally-1",
+    ]
+
+
+def test_the_2022_file_yields_three_articles_with_their_own_titles(articles):
+    parts = [a for a in articles.values() if a.source == "hengyang-2022-02-07-three-articles.txt"]
+    assert [(a.part, a.title) for a in parts] == [
+        (1, "秦国文在衡阳市“聚力中心化攻坚年”行动动员大会上强调——“聚力中心”科学布局产业 高效推进项目 做大做强园区"),
+        (2, "坚持稳字当头稳中求进 统筹推进经济社会发展各项任务"),
+        (3, "推动有效市场和有为政府更好结合 引领新时代民营经济实现新飞跃"),
+    ]
+    assert [a.reporters for a in parts] == [["陈润"], ["罗文鹏"], ["罗文鹏"]]
+    assert parts[0].text.split("\n")[1].startswith("虎年首个工作日")
+    assert parts[1].text.split("\n")[1].startswith("2月7日下午，市政府2022年第一次全会召开")
+    assert parts[2].text.split("\n")[1].startswith("2月7日新春上班第一天")
+
+
+def test_no_pinyin_gloss_survives(articles):
+    for article in articles.values():
+        for text in (article.text, article.text_original, article.title):
+            assert find_pinyin_glosses(text) == [], article.article_id
+            assert ANY_GLOSS.findall(text) == [], article.article_id
+
+
+def test_no_mojibake_survives(articles):
+    for article in articles.values():
+        assert "?" not in article.text and "\ufffd" not in article.text, article.article_id
+        assert suspicious_runs(article.text_original) == [], article.article_id
+
+
+def test_text_is_simplified_and_text_original_keeps_its_script(articles):
+    for article in articles.values():
+        traditional = {c for c in article.text + article.title if hanzidentifier.identify(c) == hanzidentifier.TRADITIONAL}
+        assert traditional == set(), article.article_id
+    assert "產業鏈" in articles["hengyang-2020-09-29-industrial-chain-rally-1"].text_original
+    assert "產業鏈" in articles["luohe-2020-09-02-key-projects-review-1"].text_original
+
+
+def test_the_four_errata_are_applied(articles):
+    hengyang_2020 = articles["hengyang-2020-09-29-industrial-chain-rally-1"]
+    hengyang_2024 = articles["hengyang-2024-industrial-chain-commentary-1"]
+    assert "落实“六保”任务的必然要求" in hengyang_2020.text
+    assert "营商环境建设。”邓群策强调" in hengyang_2020.text
+    assert "落實“六保”任務" in hengyang_2020.text_original
+    assert "不断强化链式思维、链条理念" in hengyang_2024.text
+    assert "衡阳以链式发展激活了产业" in hengyang_2024.text
+
+
+def test_no_portal_menus_footers_or_credits_remain(articles):
+    for article in articles.values():
+        for word in BOILERPLATE_WORDS:
+            assert word not in article.text, (article.article_id, word)
+
+
+def test_asides_stay(articles):
+    assert "《衡阳市工业企业高质量发展评价实施办法（试行）》" in articles["hengyang-2022-02-07-three-articles-2"].text
+    assert "本信电子科技（重庆）有限公司" in articles["yunyang-2020-08-14-hundred-billion-industry-rally-1"].text
+    assert "相关链接：" in articles["hengyang-2020-09-29-industrial-chain-rally-1"].text
+
+
+def test_hard_wraps_are_joined_and_paragraphs_kept(articles):
+    first = articles["hengyang-2022-02-07-three-articles-1"].text
+    assert "大项目、好项目；要瞄准短板招商" in first
+    assert "以“中心”为目标，朝着“中心”努力奋斗" in first
+    assert first.count("\n") == 6  # subtitle + six paragraphs (nine lines of the raw file, three wraps)
+    assert "区域经中心、消费中心" in articles["hengyang-2022-02-07-three-articles-3"].text
+
+
+def test_punctuation_is_full_width(articles):
+    for article in articles.values():
+        assert not re.search(r"[\u4e00-\u9fff][,;:!\"]|[,;:!\"][\u4e00-\u9fff]", article.text), article.article_id
+        assert "，，" not in article.text and "。。" not in article.text
+
+
+def test_every_article_has_locality_date_and_year(articles):
+    expected = {
+        "hengyang-2020-09-29-industrial-chain-rally-1": ("衡阳市", "湖南省", "地级市", "2020-09-29"),
+        "hengyang-2022-02-07-three-articles-1": ("衡阳市", "湖南省", "地级市", "2022-02-07"),
+        "hengyang-2022-02-07-three-articles-2": ("衡阳市", "湖南省", "地级市", "2022-02-07"),
+        "hengyang-2022-02-07-three-articles-3": ("衡阳市", "湖南省", "地级市", "2022-02-07"),
+        "hengyang-2024-industrial-chain-commentary-1": ("衡阳市", "湖南省", "地级市", "2024"),
+        "luohe-2020-09-02-key-projects-review-1": ("漯河市", "河南省", "地级市", "2020-09-02"),
+        "yunyang-2020-08-14-hundred-billion-industry-rally-1": ("云阳县", "重庆市", "县", "2020-08-14"),
+    }
+    assert {i: (a.locality, a.province, a.admin_level, a.date) for i, a in articles.items()} == expected
+    assert all(a.year == int(a.date[:4]) for a in articles.values())
+
+
+def test_the_text_agrees_with_the_catalog(articles):
+    """The gazetteer and the dates in the text find what the catalog says: no flag anywhere."""
+    assert {i: a.flags for i, a in articles.items() if a.flags} == {}
+
+
+def test_reporters_and_outlets(articles):
+    assert articles["luohe-2020-09-02-key-projects-review-1"].reporters == ["张军亚", "王庆建", "张佩"]
+    assert articles["yunyang-2020-08-14-hundred-billion-industry-rally-1"].reporters == ["王彬彬", "唐斌", "邓磊"]
+    assert articles["hengyang-2020-09-29-industrial-chain-rally-1"].reporters == ["陈润"]
+    assert articles["hengyang-2024-industrial-chain-commentary-1"].reporters == []
+    assert {a.outlet for a in articles.values() if a.source.startswith("hengyang-2022")} == {"衡阳晚报"}
+
+
+def test_the_cleaning_log_has_a_row_per_article_and_step(corpus):
+    articles, log = corpus
+    assert list(log.columns) == ["article_id", "source", "step_order", "step", "changes", "examples"]
+    steps = ["newlines", "html-entities", "spaces", "width", "errata", "pinyin-glosses", "bylines", "boilerplate",
+             "hard-wraps", "punctuation", "simplified", "mojibake-remaining", "metadata"]
+    assert len(log) == len(articles) * len(steps)
+    assert list(log[log.article_id == articles[0].article_id].step) == steps
+    changes = log.pivot(index="article_id", columns="step", values="changes")
+    assert changes["errata"].sum() == 4
+    assert changes.loc["hengyang-2020-09-29-industrial-chain-rally-1", "pinyin-glosses"] > 100
+    assert changes.loc["hengyang-2022-02-07-three-articles-1", "hard-wraps"] == 3
+    assert (changes["mojibake-remaining"] == 0).all()
+    boilerplate = log[(log.step == "boilerplate") & (log.changes > 0)].set_index("article_id").examples
+    assert boilerplate["hengyang-2020-09-29-industrial-chain-rally-1"].startswith("新聞資訊 → ∅ | 欄目導航 → ∅")
+
+
+def test_records_are_json_friendly_and_leave_out_the_audit(articles):
+    record = next(iter(articles.values())).to_record()
+    assert "audit" not in record
+    assert set(record) == {f for f in Article.__dataclass_fields__} - {"audit"}
+    json.dumps(record, ensure_ascii=False)
+
+
+def test_cleaning_is_deterministic(corpus):
+    again = load_corpus()
+    assert [a.to_record() for a in again[0]] == [a.to_record() for a in corpus[0]]
+    assert again[1].equals(corpus[1])
+
+
+def test_cleaning_the_seeds_takes_well_under_a_second(corpus):
+    start = time.perf_counter()
+    load_corpus()
+    assert time.perf_counter() - start < 0.5
+
+
+def test_a_file_without_a_catalog_row_is_processed_and_flagged(tmp_path):
+    raw = tmp_path / "raw"
+    shutil.copytree(RAW, raw)
+    new = raw / "changsha-2021-03-05-new.txt"
+    new.write_text("长沙召开工程机械产业链推进大会\n"
+                   "长沙晚报讯(记者 李华)3月5日,长沙召开工程机械产业链推进大会。会议强调,2021年要聚焦"
+                   "“三高四新”战略,长沙要打造世界级工程机械产业集群。\n责任编辑:王明", encoding="utf-8")
+    [article] = load_file(new)
+    assert (article.title, article.locality, article.province, article.admin_level) == (
+        "长沙召开工程机械产业链推进大会", "长沙市", "湖南省", "地级市")
+    assert (article.date, article.year, article.outlet, article.reporters) == ("2021-03-05", 2021, "长沙晚报", ["李华"])
+    assert article.flags == ["no-catalog-row"]
+    assert article.audit[-1] == {"step": "metadata", "changes": 1, "examples": "no-catalog-row"}
+    articles, log = load_corpus(raw)
+    assert len(articles) == 8 and "changsha-2021-03-05-new-1" in set(log.article_id)
+
+
+# --- the command line -------------------------------------------------------------------
+
+def test_clean_json_prints_one_array_of_articles(capsys):
+    paths = [str(p) for p in config.raw_article_paths()]
+    assert main(["clean", "--json", *paths]) == 0
+    records = json.loads(capsys.readouterr().out)
+    assert len(records) == 7
+    assert {"source", "title", "locality", "date", "text"} <= set(records[0])
+    assert records[1]["title"].startswith("秦国文在衡阳市")
+
+
+def test_clean_prints_readable_articles(capsys):
+    assert main(["clean", str(RAW / "yunyang-2020-08-14-hundred-billion-industry-rally.txt")]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("# 云阳召开“千亿工业”高质量发展动员大会  [云阳县, 2020-08-14]")
+
+
+def test_clean_command_reports_each_bad_file_in_one_line_and_goes_on(tmp_path):
+    empty, binary, missing = tmp_path / "empty.txt", tmp_path / "binary.txt", tmp_path / "missing.txt"
+    empty.write_bytes(b"")
+    binary.write_bytes(bytes(range(256)) * 8)
+    good = RAW / "luohe-2020-09-02-key-projects-review.txt"
+    result = subprocess.run([sys.executable, "-m", "helpers", "clean", "--json", str(empty), str(good), str(binary),
+                             str(missing)], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == [
+        f"error: {empty}: file is empty",
+        f"error: {binary}: binary data, not text",
+        f"error: {missing}: no such file",
+    ]
+    records = json.loads(result.stdout)
+    assert [r["locality"] for r in records] == ["漯河市"]

@@ -1,0 +1,255 @@
+"""The notebooks: committed clean, one literal parameters cell, and every one runs with its
+defaults and shows what its report must contain (assertions read the exported page)."""
+
+import ast
+import json
+import os
+import shutil
+from contextlib import contextmanager
+from pathlib import Path
+
+import nbformat
+import pandas as pd
+import pytest
+
+from helpers import config, export, reports, tables
+
+pytestmark = pytest.mark.notebooks
+
+NOTEBOOKS = sorted(config.NOTEBOOKS_DIR.glob("*.ipynb"))
+LOCALITIES = ["衡阳市", "云阳县", "漯河市"]
+
+
+def read(path: Path):
+    return nbformat.read(path, as_version=4)
+
+
+def tagged(notebook, tag: str) -> list[int]:
+    return [i for i, cell in enumerate(notebook.cells) if tag in cell.metadata.get("tags", [])]
+
+
+# -- how the notebooks are committed -----------------------------------------------------------
+
+def test_there_are_the_six_phases():
+    assert [p.stem for p in NOTEBOOKS] == ["00_data_quality", "10_corpus_overview", "20_locality_profile",
+                                           "30_compare_localities", "40_locality_over_time", "50_term_explorer"]
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_committed_without_outputs(path):
+    for cell in read(path).cells:
+        if cell.cell_type == "code":
+            assert cell.outputs == [] and cell.execution_count is None, cell.source[:60]
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_kernel_and_autoreload(path):
+    notebook = read(path)
+    assert notebook.metadata.kernelspec.name == "python3"
+    first_code = next(cell for cell in notebook.cells if cell.cell_type == "code")
+    assert first_code.source.startswith("%load_ext autoreload\n%autoreload 2")
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_one_parameters_cell_of_literals_validated_in_the_next_cell(path):
+    notebook = read(path)
+    (index,) = tagged(notebook, "parameters")
+    statements = ast.parse(notebook.cells[index].source).body
+    assert statements
+    for statement in statements:
+        assert isinstance(statement, ast.Assign), ast.dump(statement)
+        ast.literal_eval(statement.value)  # a literal: never computed from another parameter
+    assert "# " in notebook.cells[index].source  # each parameter says what it is
+    assert "raise ValueError" in notebook.cells[index + 1].source
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_reads_processed_tables_only_and_has_a_summary(path):
+    notebook = read(path)
+    source = "\n".join(cell.source for cell in notebook.cells if cell.cell_type == "code")
+    assert "tables.load()" in source
+    for forbidden in ("jieba", "helpers.segment", "import segment", "read_parquet", "data/raw", "load_corpus", "sys.path"):
+        assert forbidden not in source, forbidden
+    (index,) = tagged(notebook, reports.SUMMARY_TAG)
+    assert "display.summary(" in notebook.cells[index].source
+
+
+# -- running them ------------------------------------------------------------------------------
+
+@pytest.fixture(scope="session")
+def processed():
+    """The processed tables of the real corpus (built first if missing or stale)."""
+    reports.ensure_processed_data(progress=False)
+    return tables.load()
+
+
+@contextmanager
+def project_root(root: Path | None):
+    """Point the kernel (which inherits the environment) at another project folder."""
+    saved = os.environ.get("HELPERS_PROJECT_ROOT")
+    if root is not None:
+        os.environ["HELPERS_PROJECT_ROOT"] = str(root)
+    try:
+        yield
+    finally:
+        if saved is None:
+            os.environ.pop("HELPERS_PROJECT_ROOT", None)
+        else:
+            os.environ["HELPERS_PROJECT_ROOT"] = saved
+
+
+def execute(name: str, out_dir: Path, root: Path | None = None, **parameters):
+    """Execute a notebook as the runner does; return it and its exported page."""
+    import papermill
+
+    out = out_dir / f"{name}.ipynb"
+    with project_root(root):
+        papermill.execute_notebook(str(config.NOTEBOOKS_DIR / f"{name}.ipynb"), str(out), parameters=parameters,
+                                   kernel_name=reports.KERNEL_NAME, language="python", progress_bar=False,
+                                   cwd=str(config.NOTEBOOKS_DIR))
+    notebook = read(out)
+    page = export.notebook_page(notebook, export.PageInfo(title=name, parameters=parameters))
+    return notebook, page
+
+
+def streams(notebook, name: str) -> str:
+    return "".join(o.get("text", "") for cell in notebook.cells for o in cell.get("outputs", [])
+                   if o.output_type == "stream" and o.name == name)
+
+
+def assert_clean_run(notebook) -> None:
+    """No error output and no matplotlib warning about glyphs missing from the font."""
+    errors = [o for cell in notebook.cells for o in cell.get("outputs", []) if o.output_type == "error"]
+    assert not errors, errors[0]["evalue"] if errors else ""
+    stderr = streams(notebook, "stderr")
+    assert "Glyph" not in stderr and "missing from font" not in stderr, stderr[:500]
+
+
+def has_image(notebook) -> bool:
+    return any("image/png" in o.get("data", {}) for cell in notebook.cells for o in cell.get("outputs", []))
+
+
+def summary_of(notebook) -> str:
+    return reports.notebook_summary(notebook)
+
+
+def test_00_data_quality(processed, tmp_path):
+    notebook, page = execute("00_data_quality", tmp_path)
+    assert_clean_run(notebook)
+    text = export.visible_text(page)
+    assert summary_of(notebook).startswith(f"{len(processed.articles)} articles from "
+                                           f"{processed.articles['source'].nunique()} files")
+    for article_id in processed.articles["article_id"]:
+        assert article_id in text
+    log = processed.cleaning_log
+    for step in log[log["changes"] > 0]["step"].unique():
+        assert step in text, step
+    assert "→" in text and has_image(notebook)
+
+
+def test_10_corpus_overview(processed, tmp_path):
+    notebook, page = execute("10_corpus_overview", tmp_path)
+    assert_clean_run(notebook)
+    text = export.visible_text(page)
+    counts = processed.articles["locality"].value_counts()
+    for locality, n in counts.items():
+        assert f"{locality} {n}" in summary_of(notebook)
+    for outlet in processed.articles["outlet"].unique():
+        assert outlet in text
+    assert "秦国文" in text and "市委书记" in text  # an official with the role the text gives
+    assert has_image(notebook)
+
+
+@pytest.mark.parametrize("locality", LOCALITIES)
+def test_20_locality_profile_names_its_chains_and_slogans(processed, tmp_path, locality):
+    notebook, page = execute("20_locality_profile", tmp_path, locality=locality)
+    assert_clean_run(notebook)
+    text = export.visible_text(page)
+    ours = processed.facts[processed.facts["article_id"].isin(
+        processed.articles.loc[processed.articles["locality"] == locality, "article_id"])]
+    chains = [json.loads(d)["name"] for d in ours.loc[ours["kind"] == "chain", "detail"]]
+    slogans = ours.loc[ours["kind"] == "slogan", "text"].unique()
+    assert chains and len(slogans)
+    missing = [name for name in [*chains, *slogans] if name not in text]
+    assert not missing
+    assert summary_of(notebook).startswith(f"{locality}: ")
+    others = set(LOCALITIES) - {locality}
+    assert all(other in text for other in others)  # the theme profile sets it against the others
+    assert has_image(notebook)
+
+
+def test_20_rejects_an_unknown_locality(processed, tmp_path):
+    import papermill
+
+    with pytest.raises(papermill.PapermillExecutionError, match="locality must be one of"):
+        execute("20_locality_profile", tmp_path, locality="北京市")
+
+
+def test_30_compare_shows_all_three_localities(processed, tmp_path):
+    notebook, page = execute("30_compare_localities", tmp_path)
+    assert_clean_run(notebook)
+    text = export.visible_text(page)
+    summary = summary_of(notebook)
+    assert all(locality in summary for locality in LOCALITIES)
+    strategy = page.split("Strategy side by side", 1)[1]
+    assert all(locality in export.visible_text(strategy) for locality in LOCALITIES)
+    for slogan in ("三高四新", "1+8+N", "1+5+42"):
+        assert slogan in text
+    assert "shared by two or more: 十四五" in summary
+    assert sum("image/png" in o.get("data", {}) for c in notebook.cells for o in c.get("outputs", [])) >= 5
+
+
+def test_40_locality_over_time(processed, tmp_path):
+    notebook, page = execute("40_locality_over_time", tmp_path)
+    assert_clean_run(notebook)
+    text = export.visible_text(page)
+    assert summary_of(notebook).startswith("衡阳市 2020 → 2022 → 2024")
+    assert "recurring slogans: 三高四新" in summary_of(notebook)
+    for status in ("only 2020", "from 2022", "only 2024"):
+        assert status in text, status
+
+
+@pytest.mark.parametrize("term", ["产业链", "招商"])
+def test_50_term_explorer(processed, tmp_path, term):
+    notebook, page = execute("50_term_explorer", tmp_path, term=term)
+    assert_clean_run(notebook)
+    forms = {t for t in processed.tokens["token"].unique() if term in t}
+    occurrences = int(processed.tokens["token"].isin(forms).sum())
+    assert summary_of(notebook).startswith(f"{term} (")
+    assert f": {occurrences} occurrences" in summary_of(notebook)
+    assert f"of {occurrences} occurrences shown" in export.visible_text(page)
+    assert page.count("<mark>") == min(40, occurrences)
+    assert has_image(notebook)
+
+
+# -- an article carrying markup, from raw file to page -----------------------------------------
+
+ATTACK = ("衡阳晚报讯 2022年2月7日，衡阳市召开招商引资大会。会议强调，要抓好产业链建设"
+          "<script>window.__xss=1</script>，推动招商<img src=x onerror=\"window.__xss=2\">工作。产业链是重点。\n")
+
+
+@pytest.fixture(scope="module")
+def attacked_project(tmp_path_factory):
+    """A copy of the corpus plus one article holding HTML, built into processed tables."""
+    from helpers.build import build
+
+    root = tmp_path_factory.mktemp("attacked")
+    raw = root / "data" / "raw"
+    shutil.copytree(config.RAW_DATA_DIR, raw)
+    for path in raw.iterdir():
+        path.chmod(0o644)
+    (raw / "xss-2022-02-07-attack.txt").write_text("衡阳市召开招商大会\n\n" + ATTACK, encoding="utf-8")
+    build(raw_dir=raw, out_dir=root / "data" / "processed", progress=False)
+    return root
+
+
+def test_an_article_holding_markup_is_shown_as_text_and_runs_nothing(attacked_project, tmp_path):
+    from test_html import assert_inert
+
+    articles = pd.read_parquet(attacked_project / "data" / "processed" / "articles.parquet")
+    assert articles["text"].str.contains("<script>", regex=False).any()  # the cleaning kept it
+    notebook, page = execute("20_locality_profile", tmp_path, root=attacked_project, locality="衡阳市")
+    assert_clean_run(notebook)
+    assert_inert(page)
+    text = export.visible_text(page)
+    assert "<script>window.__xss=1</script>" in text or "<script>" in text

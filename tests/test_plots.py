@@ -1,0 +1,90 @@
+"""Charts draw Chinese with the registered CJK font: any "Glyph missing" warning fails."""
+
+import io
+import warnings
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt  # noqa: E402
+import networkx as nx  # noqa: E402
+import pandas as pd  # noqa: E402
+import pytest  # noqa: E402
+from matplotlib import font_manager  # noqa: E402
+
+from helpers import fonts, plots  # noqa: E402
+
+LOCALITIES = ["衡阳市", "云阳县", "漯河市"]
+THEMES = ["产业链", "招商引资", "营商环境"]
+
+
+def render(fig) -> list[str]:
+    """Draw a figure to PNG and return the text of every warning raised meanwhile."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        fig.savefig(io.BytesIO(), format="png")
+    plt.close(fig)
+    return [str(w.message) for w in caught]
+
+
+def test_the_cjk_font_is_the_one_matplotlib_finds():
+    plots.use_cjk_font()
+    found = font_manager.findfont(font_manager.FontProperties(family=fonts.CJK_FONT_FAMILY),
+                                  fallback_to_default=False)
+    assert found == str(fonts.cjk_font_path())
+    assert matplotlib.rcParams["font.sans-serif"][0] == fonts.CJK_FONT_FAMILY
+
+
+def test_seaborn_theme_keeps_the_font():
+    import seaborn as sns
+
+    plots.use_cjk_font()
+    sns.set_theme()  # resets fonts to seaborn's defaults: use_cjk_font must be called after it
+    plots.use_cjk_font()
+    assert matplotlib.rcParams["font.sans-serif"][0] == fonts.CJK_FONT_FAMILY
+
+
+def test_without_the_font_chinese_warns_so_the_check_below_means_something():
+    with matplotlib.rc_context({"font.family": "sans-serif", "font.sans-serif": ["DejaVu Sans"]}):
+        fig, ax = plt.subplots()
+        ax.set_title("衡阳市")
+        messages = render(fig)
+    assert any("missing from font" in m for m in messages)
+
+
+@pytest.mark.parametrize("chart", ["barh", "heatmap", "intervals", "dispersion", "network"])
+def test_charts_draw_chinese_without_missing_glyphs(chart):
+    if chart == "barh":
+        fig = plots.barh(pd.Series([14, 3, 8], index=THEMES), "主题 Themes", "count")
+    elif chart == "heatmap":
+        frame = pd.DataFrame([[1.0, -2.5, 3.0]] * 3, index=THEMES, columns=LOCALITIES)
+        fig = plots.heatmap(frame, "对数比 log ratio", center=0, cmap="RdBu_r", column_label=plots.place_label)
+    elif chart == "intervals":
+        frame = pd.DataFrame([{"theme": t, "locality": l, "rate": 10.0 + i, "low": 8.0 + i, "high": 12.0 + i}
+                              for i, t in enumerate(THEMES) for l in LOCALITIES])
+        fig = plots.intervals(frame, "theme", "locality", "rate", "low", "high", "每万词 per 10k", "rate")
+    elif chart == "dispersion":
+        positions = pd.DataFrame({"article": ["衡阳 2020", "衡阳 2020", "漯河 2020"], "relative": [0.1, 0.5, 0.9]})
+        fig = plots.dispersion(positions, "article", "relative", "产业链 dispersion")
+    else:
+        graph = nx.Graph()
+        graph.add_edge("产业链", "招商", weight=3)
+        graph.add_edge("产业链", "项目", weight=1)
+        fig = plots.network(graph, "共现网络 co-occurrence")
+    messages = render(fig)
+    assert not [m for m in messages if "Glyph" in m or "missing from font" in m], messages
+
+
+def test_labels_put_the_english_gloss_beside_the_chinese():
+    shown = plots.label("营商环境")
+    assert shown.startswith("营商环境 (") and shown.endswith(")")
+    assert shown[len("营商环境 ("):-1].isascii()
+
+
+def test_places_get_their_short_english_name():
+    assert [plots.place_label(p) for p in LOCALITIES] == ["衡阳市 (Hengyang)", "云阳县 (Yunyang)", "漯河市 (Luohe)"]
+
+
+def test_a_term_without_gloss_is_shown_alone():
+    assert plots.label("衡阳市", gloss=lambda term: term) == "衡阳市"
