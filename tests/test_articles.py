@@ -224,3 +224,14 @@ def test_clean_command_reports_each_bad_file_in_one_line_and_goes_on(tmp_path):
     ]
     records = json.loads(result.stdout)
     assert [r["locality"] for r in records] == ["漯河市"]
+
+
+def test_an_article_naming_no_place_takes_the_place_of_its_file(tmp_path):
+    shuffled = tmp_path / "shuffled.txt"
+    first, second = (RAW / "hengyang-2022-02-07-three-articles.txt").read_text(encoding="utf-8").split("坚持稳字当头")[0:2]
+    without_place = first.replace("衡阳市", "我市").replace("衡阳", "本地")  # the first article names no place
+    shuffled.write_text(without_place + "坚持稳字当头" + second, encoding="utf-8")
+    articles = load_file(shuffled)
+    assert [a.locality for a in articles] == ["衡阳市", "衡阳市"]
+    assert articles[0].flags == ["no-catalog-row", "no-date-found", "locality-from-other-articles-of-the-file"]
+    assert (articles[1].flags, articles[1].date) == (["no-catalog-row"], "2022-02-07")

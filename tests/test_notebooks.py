@@ -173,8 +173,7 @@ def test_20_locality_profile_names_its_chains_and_slogans(processed, tmp_path, l
     missing = [name for name in [*chains, *slogans] if name not in text]
     assert not missing
     assert summary_of(notebook).startswith(f"{locality}: ")
-    others = set(LOCALITIES) - {locality}
-    assert all(other in text for other in others)  # the theme profile sets it against the others
+    assert "Theme profile" in text and "Distinctive terms" in text and "Evidence" in text
     assert has_image(notebook)
 
 
@@ -224,8 +223,11 @@ def test_50_term_explorer(processed, tmp_path, term):
 
 # -- an article carrying markup, from raw file to page -----------------------------------------
 
-ATTACK = ("衡阳晚报讯 2022年2月7日，衡阳市召开招商引资大会。会议强调，要抓好产业链建设"
-          "<script>window.__xss=1</script>，推动招商<img src=x onerror=\"window.__xss=2\">工作。产业链是重点。\n")
+TITLE = '衡阳市召开招商大会<script>window.__xss=1</script><img src=x onerror="window.__xss=2">'
+ATTACK = f"""{TITLE}
+
+衡阳晚报讯 2022年2月7日，衡阳市召开招商引资大会。会议强调，要抓好产业链建设<script>window.__xss=3</script>，推动招商工作。
+"""
 
 
 @pytest.fixture(scope="module")
@@ -238,7 +240,7 @@ def attacked_project(tmp_path_factory):
     shutil.copytree(config.RAW_DATA_DIR, raw)
     for path in raw.iterdir():
         path.chmod(0o644)
-    (raw / "xss-2022-02-07-attack.txt").write_text("衡阳市召开招商大会\n\n" + ATTACK, encoding="utf-8")
+    (raw / "xss-2022-02-07-attack.txt").write_text(ATTACK, encoding="utf-8")
     build(raw_dir=raw, out_dir=root / "data" / "processed", progress=False)
     return root
 
@@ -247,9 +249,10 @@ def test_an_article_holding_markup_is_shown_as_text_and_runs_nothing(attacked_pr
     from test_html import assert_inert
 
     articles = pd.read_parquet(attacked_project / "data" / "processed" / "articles.parquet")
-    assert articles["text"].str.contains("<script>", regex=False).any()  # the cleaning kept it
+    title = articles.loc[articles["source"] == "xss-2022-02-07-attack.txt", "title"].iloc[0]
+    assert "<script>window.__xss=1</script><img src=x onerror=" in title  # the cleaning kept it
+    # the profile lists the titles of the locality's articles
     notebook, page = execute("20_locality_profile", tmp_path, root=attacked_project, locality="衡阳市")
     assert_clean_run(notebook)
     assert_inert(page)
-    text = export.visible_text(page)
-    assert "<script>window.__xss=1</script>" in text or "<script>" in text
+    assert title in export.visible_text(page)

@@ -117,12 +117,18 @@ def load_file(path: str | Path, catalog: dict | None = None, errata: dict | None
     if not cleaned:
         raise InputError(path, "no article text left after cleaning")
     unused = [wrong for wrong, _ in corrections if not any(wrong in parts["garbled"] for parts in cleaned)]
+    places = [find_locality(f"{parts['title']}\n{parts['text']}") for parts in cleaned]
+    file_place = None
+    if None in places and len(cleaned) > 1:
+        # An article that only says 我市 is about the place its neighbours in the file name.
+        file_place = find_locality("\n".join(f"{parts['title']}\n{parts['text']}" for parts in cleaned))
     articles = []
-    for part, parts in enumerate(cleaned, start=1):
-        meta = merge_metadata(catalog.get(path.name), title=parts["title"],
-                              place=find_locality(f"{parts['title']}\n{parts['text']}"),
+    for part, (parts, place) in enumerate(zip(cleaned, places), start=1):
+        borrowed = place is None and file_place is not None
+        meta = merge_metadata(catalog.get(path.name), title=parts["title"], place=file_place if borrowed else place,
                               date=parts["date"], outlet=parts["outlet"], whole_file=len(cleaned) == 1)
-        flags = list(meta.flags) + [f"errata-not-found: {garbled}" for garbled in unused if part == 1]
+        flags = (list(meta.flags) + ["locality-from-other-articles-of-the-file"] * borrowed
+                 + [f"errata-not-found: {garbled}" for garbled in unused if part == 1])
         runs = suspicious_runs(parts["text_original"])
         if runs:
             flags.append(f"mojibake-remaining: {len(runs)}")

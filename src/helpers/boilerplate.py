@@ -30,21 +30,19 @@ def _pattern() -> re.Pattern:
 def is_boilerplate(line: str) -> bool:
     """True if ``line`` is a menu entry, breadcrumb, publication stamp or footer.
 
+    The line is judged without its spaces and doubled marks, with full-width punctuation,
+    glosses removed and in Simplified, so that no later cleaning step can change the
+    verdict (``發(fā)布: 2020`` is judged as ``发布：2020``).
+
     >>> is_boilerplate("欄目導航"), is_boilerplate("當(dāng)前頁面: 首頁 > 政務公開")
     (True, True)
     >>> is_boilerplate("鄧群策還就做好當前各項工作作了安排部署。")
     False
     """
-    key = _key(line)
-    return 0 < len(key) <= MAX_LINE and _pattern().match(key) is not None
-
-
-def _key(line: str) -> str:
-    """The line as the patterns see it: Simplified, without glosses, spaces or doubled
-    marks, with full-width punctuation, so that later cleaning steps cannot change the
-    verdict (``發(fā)布: 2020`` -> ``发布：2020``)."""
-    line = to_simplified(remove_pinyin_glosses(line)).translate(_MARKS)
-    return _DOUBLED_MARK.sub(r"\1", _SPACES.sub("", line))
+    key = _DOUBLED_MARK.sub(r"\1", _SPACES.sub("", line.translate(_MARKS)))
+    if not key or len(key) > MAX_LINE:
+        return False
+    return _pattern().match(to_simplified(remove_pinyin_glosses(key))) is not None
 
 
 def remove_boilerplate(text: str, log: EditLog = None) -> str:

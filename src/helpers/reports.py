@@ -297,6 +297,32 @@ def _run_pool(tasks: list[Task], jobs: int, log_file: Path, progress: bool):
                 yield result
 
 
+def _task(report: Report, notebooks_dir: Path, reports_dir: Path, data: str, package: str, code: bool,
+          built_at: str) -> Task:
+    source = notebooks_dir / f"{report.notebook}.ipynb"
+    info = {"title": report.title, "parameters": report.parameters, "fingerprint": data,
+            "version": __version__, "built_at": built_at}
+    return Task(report, report_key(report, source.read_bytes(), data, package, code), source,
+                reports_dir / BUILD_DIRNAME / f"{report.name}.ipynb", reports_dir / f"{report.name}.html",
+                code, info)
+
+
+def build_report(report: Report, *, notebooks_dir: Path = config.NOTEBOOKS_DIR,
+                 reports_dir: Path = config.REPORTS_DIR, processed_dir: Path | None = None,
+                 code: bool = False) -> Result:
+    """Build one report in this process, whatever its fingerprint (for tests and debugging)."""
+    built_at = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    task = _task(report, notebooks_dir, reports_dir, tables.fingerprint(processed_dir), package_fingerprint(),
+                 code, built_at)
+    result = _execute(task)
+    _record(result, reports_dir)
+    return result
+
+
+def _record(result: Result, reports_dir: Path) -> None:
+    atomic.write_text(_stamp_path(reports_dir, result.name), json.dumps(asdict(result), ensure_ascii=False, indent=1))
+
+
 def run_reports(reports: list[Report], *, listed: list[Report] | None = None,
                 notebooks_dir: Path = config.NOTEBOOKS_DIR, reports_dir: Path = config.REPORTS_DIR,
                 processed_dir: Path | None = None, code: bool = False, jobs: int | None = None,
@@ -313,14 +339,11 @@ def run_reports(reports: list[Report], *, listed: list[Report] | None = None,
 
     tasks = []
     for report in reports:
-        source = notebooks_dir / f"{report.notebook}.ipynb"
-        key = report_key(report, source.read_bytes(), data, package, code)
-        stamp, page = read_stamp(reports_dir, report.name), reports_dir / f"{report.name}.html"
-        if not force and stamp.get("key") == key and stamp.get("ok") and page.exists():
+        task = _task(report, notebooks_dir, reports_dir, data, package, code, built_at)
+        stamp = read_stamp(reports_dir, report.name)
+        if not force and stamp.get("key") == task.key and stamp.get("ok") and task.page.exists():
             continue
-        info = {"title": report.title, "parameters": report.parameters, "fingerprint": data,
-                "version": __version__, "built_at": built_at}
-        tasks.append(Task(report, key, source, build_dir / f"{report.name}.ipynb", page, code, info))
+        tasks.append(task)
 
     # Longest first (as last measured): the pool finishes sooner.
     tasks.sort(key=lambda t: -read_stamp(reports_dir, t.report.name).get("seconds", 0.0))
@@ -328,8 +351,7 @@ def run_reports(reports: list[Report], *, listed: list[Report] | None = None,
         build_dir.mkdir(parents=True, exist_ok=True)
         jobs = max(1, min(jobs or os.cpu_count() or 1, len(tasks)))
         for result in _run_pool(tasks, jobs, build_dir / "kernels.log", progress):
-            atomic.write_text(_stamp_path(reports_dir, result.name),
-                              json.dumps(asdict(result), ensure_ascii=False, indent=1))
+            _record(result, reports_dir)
     if tasks or not (reports_dir / "index.html").exists():
         write_index(listed, reports_dir, data)
 

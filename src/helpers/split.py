@@ -73,7 +73,7 @@ def split_header(text: str) -> tuple[list[str], str]:
         if len(header) == _MAX_HEADER_LINES or not _is_header_like(line):
             break
         header.append(i)
-    if len(header) == len([line for line in lines if line.strip() and not is_boilerplate(line)]):
+    else:
         header = header[:1]  # no body found: only the first line can be a headline
     chosen = set(header)
     rest = "\n".join(line for i, line in enumerate(lines) if i not in chosen)

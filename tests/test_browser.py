@@ -1,0 +1,131 @@
+"""Every report opened offline in headless Chromium (Debian's package, driven by playwright):
+no console error, no request to another host, every image loads, Chinese drawn with the
+embedded font (not boxes), and an article's markup runs nothing."""
+
+import os
+from pathlib import Path
+
+import pytest
+
+from helpers import config, export, reports
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = Path("/usr/bin/chromium")
+REQUIRED = os.environ.get("HELPERS_REQUIRE_BROWSER") == "1"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+SCREENSHOTS = config.REPORTS_DIR / ".build" / "screenshots"
+
+if not CHROMIUM.exists():
+    if REQUIRED:
+        pytest.fail(f"HELPERS_REQUIRE_BROWSER=1 but {CHROMIUM} is missing (apt-get install chromium)",
+                    pytrace=False)
+    pytest.skip(f"{CHROMIUM} is missing (set HELPERS_REQUIRE_BROWSER=1 to fail instead)", allow_module_level=True)
+
+REPORTS = reports.read_report_list()
+
+# The first element whose own text holds a CJK character gets an id, so that the DevTools
+# protocol can say which fonts drew it.
+MARK_CJK = """() => {
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (/[\\u4e00-\\u9fff]/.test(node.textContent) && node.parentElement.offsetParent !== null) {
+      node.parentElement.id = "first-cjk";
+      return node.textContent.trim().slice(0, 40);
+    }
+  }
+  return null;
+}"""
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield chromium
+        chromium.close()
+
+
+def open_offline(browser, page_file: Path):
+    """Open a page with the network off; return the page and what happened while loading."""
+    context = browser.new_context(offline=True, viewport={"width": 1200, "height": 900})
+    seen = {"console": [], "errors": [], "remote": [], "dialogs": []}
+    tab = context.new_page()
+    tab.on("console", lambda message: seen["console"].append(message) if message.type == "error" else None)
+    tab.on("pageerror", lambda error: seen["errors"].append(str(error)))
+    tab.on("dialog", lambda dialog: (seen["dialogs"].append(dialog.message), dialog.dismiss()))
+
+    def route(request_route):
+        url = request_route.request.url
+        if url.startswith(("file://", "data:")):
+            request_route.continue_()
+        else:
+            seen["remote"].append(url)
+            request_route.abort()
+
+    tab.route("**/*", route)
+    tab.goto(page_file.as_uri(), wait_until="load")
+    tab.evaluate("document.fonts.ready.then(() => true)")
+    return tab, seen
+
+
+def fonts_drawing(tab, element_id: str) -> list[dict]:
+    session = tab.context.new_cdp_session(tab)
+    session.send("DOM.enable")
+    session.send("CSS.enable")
+    root = session.send("DOM.getDocument")["root"]["nodeId"]
+    node = session.send("DOM.querySelector", {"nodeId": root, "selector": f"#{element_id}"})["nodeId"]
+    return session.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]
+
+
+def check_page(browser, page_file: Path, screenshot: Path) -> None:
+    tab, seen = open_offline(browser, page_file)
+    assert seen["remote"] == [], seen["remote"]
+    assert [m.text for m in seen["console"]] == [] and seen["errors"] == []
+    images = tab.evaluate("[...document.images].map(i => [i.complete && i.naturalWidth > 0, i.src.slice(0, 30)])")
+    assert all(ok for ok, _ in images), images
+    assert tab.evaluate(f"document.fonts.check('16px \"{export.fonts.WEBFONT_FAMILY}\"', '衡阳产业链')")
+    assert tab.evaluate(MARK_CJK) is not None
+    drawn = fonts_drawing(tab, "first-cjk")
+    # every glyph of the element comes from the embedded subset: no system font, no boxes
+    assert [f["familyName"] for f in drawn if not f["isCustomFont"]] == [], drawn
+    assert any(f["isCustomFont"] and "Noto Sans CJK SC" in f["familyName"] for f in drawn), drawn
+    screenshot.parent.mkdir(parents=True, exist_ok=True)
+    tab.screenshot(path=str(screenshot))
+    tab.context.close()
+    return images
+
+
+@pytest.mark.parametrize("report", REPORTS, ids=lambda r: r.name)
+def test_report_opens_offline_with_chinese_and_images(browser, report, tmp_path):
+    result = reports.build_report(report, reports_dir=tmp_path)
+    assert result.ok, result.error
+    images = check_page(browser, tmp_path / f"{report.name}.html", SCREENSHOTS / f"{report.name}.png")
+    if report.notebook != "40_locality_over_time":  # its charts are the heatmap only, still one
+        assert images, "a report without a chart"
+
+
+def test_index_opens_offline_and_links_exist(browser, tmp_path):
+    listed = REPORTS[:1]
+    reports.build_report(listed[0], reports_dir=tmp_path)
+    reports.write_index(REPORTS, tmp_path, "test")
+    check_page(browser, tmp_path / "index.html", SCREENSHOTS / "index.png")
+    tab, _ = open_offline(browser, tmp_path / "index.html")
+    links = tab.evaluate("[...document.querySelectorAll('a[href]')].map(a => a.getAttribute('href'))")
+    assert links == [f"{listed[0].name}.html"]  # reports not built yet are listed without a link
+    assert (tmp_path / links[0]).exists()
+
+
+def test_markup_in_an_article_runs_nothing_in_the_browser(browser, tmp_path):
+    from test_html import ATTACKS, INFO, attack_notebook
+
+    page_file = tmp_path / "attack.html"
+    page_file.write_text(export.notebook_page(attack_notebook(), INFO), encoding="utf-8")
+    tab, seen = open_offline(browser, page_file)
+    assert tab.evaluate("window.__xss") is None
+    assert seen["dialogs"] == [] and seen["remote"] == [] and seen["errors"] == []
+    shown = tab.inner_text("body")
+    for attack in ATTACKS:
+        assert attack in shown, attack
