@@ -165,3 +165,8 @@ def test_the_stamp_records_what_the_index_needs(project):
     stamp = json.loads((project["out"] / reports.BUILD_DIRNAME / "say_chain.json").read_text(encoding="utf-8"))
     assert stamp["ok"] and stamp["summary"] == "said 产业链" and stamp["seconds"] > 0
     assert len(stamp["key"]) == 64
+
+
+def test_the_floor_is_empty_notebooks_in_the_same_pool():
+    seconds = reports.floor_seconds(2, jobs=2)
+    assert 0 < seconds < 15

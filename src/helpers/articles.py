@@ -9,6 +9,7 @@ from dataclasses import asdict, dataclass, field
 from functools import partial
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from helpers import config
@@ -68,10 +69,21 @@ def _beside(path: Path, default: Path) -> Path:
     return local if local.is_file() else default
 
 
+def _code_points(text: str) -> np.ndarray:
+    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+
+
+def sources_beside(path: Path) -> tuple[dict, dict]:
+    """The catalog and errata of a raw file: those beside it, else the project's."""
+    return load_catalog(_beside(path, config.CATALOG_FILE)), load_errata(_beside(path, config.ERRATA_FILE))
+
+
 def _script_audit(original: str, simplified: str) -> dict:
-    # OpenCC's t2s maps character for character here, so positions line up.
-    changed = [(a, b) for a, b in zip(original, simplified) if a != b]
-    return audit_row("simplified", changed)
+    # OpenCC's t2s maps character for character here, so positions line up; numpy finds
+    # the changed ones without a Python step per character.
+    length = min(len(original), len(simplified))
+    changed = np.flatnonzero(_code_points(original[:length]) != _code_points(simplified[:length])).tolist()
+    return audit_row("simplified", ((original[i], simplified[i]) for i in changed), changes=len(changed))
 
 
 def _clean_article(chunk: str, corrections: Corrections) -> dict:

@@ -18,6 +18,7 @@ MAX_LINE = 150  # article paragraphs are longer than any menu or footer
 _SPACES = re.compile(r"\s+")
 _MARKS = str.maketrans({",": "，", ":": "：", ";": "；", "!": "！", "(": "（", ")": "）"})
 _DOUBLED_MARK = re.compile("([，。、；：！？])\\1+")
+_MARK_PAIR = re.compile("[，。、；：！？,:;!]{2}")
 
 
 @cache
@@ -39,7 +40,10 @@ def is_boilerplate(line: str) -> bool:
     >>> is_boilerplate("鄧群策還就做好當前各項工作作了安排部署。")
     False
     """
-    key = _DOUBLED_MARK.sub(r"\1", _SPACES.sub("", line.translate(_MARKS)))
+    key = _SPACES.sub("", line)
+    if len(key) > MAX_LINE and not _MARK_PAIR.search(key):
+        return False  # a paragraph: too long, and no doubled mark to drop (a quick test first)
+    key = _DOUBLED_MARK.sub(r"\1", key.translate(_MARKS))
     if not key or len(key) > MAX_LINE:
         return False
     return _pattern().match(to_simplified(remove_pinyin_glosses(key))) is not None

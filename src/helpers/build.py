@@ -13,7 +13,6 @@ import os
 import sys
 from collections.abc import Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import asdict
 from pathlib import Path
 
 import pandas as pd
@@ -22,7 +21,7 @@ import pyarrow.parquet as pq
 from helpers import config
 from helpers.atomic import write_with
 from helpers.errors import InputError, InputErrors
-from helpers.schema import to_arrow
+from helpers.schema import COLUMNS, to_arrow
 
 TABLE_FILES = {
     "articles": config.ARTICLES_FILE.name,
@@ -49,23 +48,29 @@ def process_files(paths: Sequence[Path]) -> dict[str, pd.DataFrame]:
     """Clean and analyse raw files; return one DataFrame per processed table.
 
     Module-level so that worker processes and Dask tasks can run it. Raises InputError
-    for the first bad file.
+    for the first bad file. Rows are gathered as columns: DataFrames are built once.
     """
     from helpers.analyse import analyse_text
-    from helpers.articles import load_file
+    from helpers.articles import load_file, sources_beside
 
-    rows: dict[str, list[dict]] = {name: [] for name in TABLE_FILES}
-    for path in paths:
-        for article in load_file(Path(path)):
-            record = asdict(article)
-            for step_order, entry in enumerate(record.pop("audit")):
-                rows["cleaning_log"].append(
-                    {"article_id": article.article_id, "source": article.source,
-                     "step_order": step_order, **entry})
-            rows["articles"].append(record)
-            for table, table_rows in analyse_text(article.article_id, article.text).items():
-                rows[table].extend(table_rows)
-    return {name: pd.DataFrame(table_rows) for name, table_rows in rows.items()}
+    columns = {name: {column: [] for column, _, _ in COLUMNS[name]} for name in TABLE_FILES}
+    sources: dict[Path, tuple[dict, dict]] = {}  # catalog and errata, read once per folder
+    for path in map(Path, paths):
+        if path.parent not in sources:
+            sources[path.parent] = sources_beside(path)
+        for article in load_file(path, *sources[path.parent]):
+            for name in columns["articles"]:
+                columns["articles"][name].append(getattr(article, name))
+            log = columns["cleaning_log"]
+            for step_order, entry in enumerate(article.audit):
+                for name, value in (("article_id", article.article_id), ("source", article.source),
+                                    ("step_order", step_order), *entry.items()):
+                    log[name].append(value)
+            for table, values in analyse_text(article.article_id, article.text).items():
+                for name, value in values.items():
+                    columns[table][name].extend(value)
+    return {name: pd.DataFrame(values) if next(iter(values.values())) else pd.DataFrame()
+            for name, values in columns.items()}
 
 
 def _process_files_or_error(paths: Sequence[Path]) -> dict[str, pd.DataFrame] | InputError:

@@ -23,7 +23,13 @@ _PHOTO = f"{_ROLE} +(?P<photo>{_NAMES}) ?[摄攝](?:影)?$"
 LEAD = re.compile(f"^(?:(?P<outlet>[^\\s，。,（(“]{{2,12}}?)[讯訊] ?(?={_CREDIT})|本[报報][讯訊])")
 _CREDIT_RE = re.compile(_CREDIT)
 # Spaces around a byline (and a run of credits) go with it; see _drop.
-_BYLINE = re.compile(f" *(?:{LEAD.pattern} ?(?:{_CREDIT})?|{_CREDIT}|{_PHOTO})(?: *{_CREDIT})* *", re.MULTILINE)
+# The look-ahead lets the search skip, cheaply, characters no byline can start with.
+_BYLINE = re.compile(f"(?:^|(?=[ （(全融本见見特记記通实實])) *(?:{LEAD.pattern} ?(?:{_CREDIT})?|{_CREDIT}|{_PHOTO})"
+                     f"(?: *{_CREDIT})* *", re.MULTILINE)
+# Every byline names a role (记者, 通讯员, 实习生) or is 本报讯, and bylines never span lines,
+# so only the few lines with one of these pairs are searched (the byline pattern is slow
+# to try at every character; a single character class is fast to search for).
+_HINT = re.compile("[记記通实實本][者讯訊习習报報]")
 _LEAD_AT_LINE_START = re.compile(f"^(?:{LEAD.pattern[1:]}|{_CREDIT})", re.MULTILINE)
 _ROLE_RE = re.compile(_ROLE)
 
@@ -37,13 +43,18 @@ def find_reporters(text: str) -> list[str]:
     ['王慶建', '張佩']
     """
     names: list[str] = []
-    for match in _BYLINE.finditer(text):
+    for match in (match for line in _lines_with_bylines(text) for match in _BYLINE.finditer(line)):
         credits = [credit.group(0)[1:-1] for credit in _CREDIT_RE.finditer(match.group(0))]
         for credit in [match.group("photo") or ""] + credits:  # a bare 本报讯 credits nobody
             for name in _join_spaced_names(re.split("[ 、，,：:]+", _ROLE_RE.sub(" ", credit))):
                 if name not in names:
                     names.append(name)
     return names
+
+
+def _lines_with_bylines(text: str) -> list[str]:
+    """The lines of ``text`` that may hold a byline."""
+    return [line for line in text.split("\n") if _HINT.search(line)] if _HINT.search(text) else []
 
 
 def _join_spaced_names(tokens: list[str]) -> list[str]:
@@ -89,6 +100,17 @@ def _drop(match: re.Match) -> str:
     return " " if inside_line and byline.startswith(" ") and byline.endswith(" ") else ""
 
 
+def _remove_once(text: str, log: EditLog) -> str:
+    """One pass of the byline pattern over the lines that may hold a byline."""
+    if not _HINT.search(text):
+        return text
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        if _HINT.search(line):
+            lines[i] = sub(_BYLINE, _drop, line, log)
+    return "\n".join(lines)
+
+
 def remove_bylines(text: str, log: EditLog = None) -> str:
     """Delete newswire leads, reporter credits and photo credits.
 
@@ -96,7 +118,7 @@ def remove_bylines(text: str, log: EditLog = None) -> str:
     '虎年首个工作日。\\n胡水龍出席。'
     """
     while True:  # a lead can hide another credit behind it
-        removed = sub(_BYLINE, _drop, text, log)
+        removed = _remove_once(text, log)
         if removed == text:
             return text
         # Taking a credit out can put a Chinese character right before a pinyin gloss

@@ -106,7 +106,9 @@ def _neighbour(text: str, index: int, step: int) -> str:
 
 
 def _widen_marks(match: re.Match) -> str:
-    before, after = _neighbour(match.string, match.start() - 1, -1), _neighbour(match.string, match.end(), 1)
+    # The match takes in the spaces around the marks, so its neighbours are not spaces.
+    text, start, end = match.string, match.start(), match.end()
+    before, after = text[start - 1:start], text[end:end + 1]
     if before.isdigit() and after.isdigit():  # 1,000 and 14:29 stay as they are
         return match.group(0)
     marks = match.group(1).replace(" ", "")

@@ -326,3 +326,38 @@ def juilland_d(tokens: pd.DataFrame, term: str, by: str = "article_id", *, conte
         return float("nan")
     variation = relative.std(ddof=0) / relative.mean()
     return float(1 - variation / math.sqrt(len(relative) - 1))
+
+
+def trajectory_status(present: list, periods: list) -> str:
+    """How an item runs through ordered periods: throughout, only, from, until, or with gaps.
+
+    >>> trajectory_status([2020, 2022, 2024], [2020, 2022, 2024])
+    'throughout'
+    >>> trajectory_status([2022, 2024], [2020, 2022, 2024])
+    'from 2022'
+    >>> trajectory_status([2020, 2024], [2020, 2022, 2024])
+    'in 2020, 2024'
+    """
+    first, last = periods.index(present[0]), periods.index(present[-1])
+    if len(present) == len(periods):
+        return "throughout"
+    if len(present) == 1:
+        return f"only {present[0]}"
+    if len(present) < last - first + 1:  # absent in between
+        return "in " + ", ".join(map(str, present))
+    if present[-1] == periods[-1]:
+        return f"from {present[0]}"
+    return f"until {present[-1]}" if present[0] == periods[0] else f"{present[0]}–{present[-1]}"
+
+
+def trajectory(items: pd.DataFrame, column: str, periods: list, period_col: str = "year") -> pd.DataFrame:
+    """Which periods each item occurs in (True/False per period) and its ``status``.
+
+    Rows are ordered by the first period an item appears in, then by status.
+    """
+    _require(items, column, period_col)
+    seen = pd.crosstab(items[column], items[period_col]).reindex(columns=periods, fill_value=0) > 0
+    seen = seen.rename_axis(index=column, columns=None)
+    status = seen.apply(lambda row: trajectory_status([p for p in periods if row[p]], periods), axis=1)
+    return (seen.assign(status=status, _first=seen.idxmax(axis=1))
+            .sort_values(["_first", "status"]).drop(columns="_first"))

@@ -16,24 +16,32 @@ from IPython.display import HTML, Markdown, display
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>])")
 
 
-GLOSS_CHARS = 30  # longer glosses are cut at a word: a label must not squeeze a chart or table
+GLOSS_CHARS = 60  # longer glosses are cut at a word: a label must not squeeze a table or chart
+# Dictionary apparatus that is no gloss: cross-references and pinyin in brackets.
+_NOT_GLOSS = re.compile(r",?\s*\b(?:abbr\.|see also\b|see\b|variant of\b|also written\b).*$|\[[^\]]*\]")
 
 
 def short_gloss(gloss: str, limit: int = GLOSS_CHARS) -> str:
-    """The first sense of a gloss, cut to ``limit`` characters at a word boundary.
+    """The first sense of a gloss without dictionary apparatus, cut at a word to ``limit`` characters.
 
-    >>> short_gloss("Yunyang county in Wanzhou suburbs of north Chongqing, formerly in Sichuan")
-    'Yunyang county in Wanzhou…'
+    >>> short_gloss("fine chemical industry, abbr. of 化學工業|化学工业[hua4 xue2 gong1 ye4]")
+    'fine chemical industry'
     >>> short_gloss("six stabilities; six guarantees")
     'six stabilities'
+    >>> short_gloss("Yunyang county in Wanzhou suburbs of north Chongqing", limit=30)
+    'Yunyang county in Wanzhou…'
+    >>> short_gloss("to push (e.g. for acceptance of a plan)", limit=30)
+    'to push'
     """
-    first = re.split(r"[;,]", gloss, maxsplit=1)[0].strip()
+    first = _NOT_GLOSS.sub("", gloss.split(";", 1)[0]).strip(" ,")
+    if len(first) > limit:  # asides in parentheses go first, then words from the end
+        first = re.sub(r"\s*\([^)]*\)", "", first)
     if len(first) <= limit:
         return first
-    return first[:limit].rsplit(" ", 1)[0] + "…"
+    return first[:limit].rsplit(" ", 1)[0].rstrip(",") + "…"
 
 
-def gloss(term: str) -> str:
+def gloss(term: str, limit: int = GLOSS_CHARS) -> str:
     """A short English gloss for a table's English column; empty when none is known.
 
     >>> gloss("产业链")
@@ -42,7 +50,7 @@ def gloss(term: str) -> str:
     from helpers.gloss import english
 
     english_ = english(term)
-    return short_gloss(english_) if english_ != term else ""
+    return short_gloss(english_, limit) if english_ != term else ""
 
 
 def setup() -> None:
@@ -68,7 +76,8 @@ def escape_markdown(value) -> str:
 def markdown(template: str, **values) -> None:
     """Display trusted Markdown ``template`` with untrusted ``values`` escaped into it.
 
-    >>> markdown("**{city}** has {n} chains", city="衡阳市", n=14)    # doctest: +SKIP
+    ``markdown("**{city}** names {n} chains", city=city, n=14)``: a value holding ``<script>``
+    or ``**`` shows those characters (see :func:`escape_markdown`).
     """
     display(Markdown(template.format(**{k: escape_markdown(v) for k, v in values.items()})))
 

@@ -6,7 +6,7 @@ and cheap when nobody is listening (``log=None``).
 """
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 EditLog = list[tuple[str, str]] | None
 
@@ -22,12 +22,16 @@ def sub(pattern: re.Pattern, repl: str | Callable[[re.Match], str], text: str, l
     >>> sub(re.compile(r",,"), ",", "a,,b,,c", log), log
     ('a,b,c', [(',,', ','), (',,', ',')])
     """
+    if not callable(repl):
+        new, count = pattern.subn(repl.replace("\\", "\\\\"), text)
+        if count and log is not None:  # listed afterwards: no call back into Python per match
+            log.extend((found, repl) for found in map(re.Match.group, pattern.finditer(text)) if found != repl)
+        return new
     if log is None:
-        return pattern.sub(repl if callable(repl) else repl.replace("\\", "\\\\"), text)
-    produce = repl if callable(repl) else (lambda match: repl)
+        return pattern.sub(repl, text)
 
     def replace(match: re.Match) -> str:
-        new = produce(match)
+        new = repl(match)
         if new != match.group(0):
             log.append((match.group(0), new))
         return new
@@ -44,17 +48,24 @@ def show(fragment: str) -> str:
     return fragment.replace("\n", "⏎") if fragment else "∅"
 
 
-def audit_row(step: str, log: list[tuple[str, str]]) -> dict:
+def audit_row(step: str, log: Iterable[tuple[str, str]], changes: int | None = None) -> dict:
     """One audit entry: the step, how many edits it made, the first distinct examples.
+
+    ``changes`` is the number of edits when ``log`` is an iterator over them (read only as
+    far as the examples need).
 
     >>> audit_row("glosses", [("(chǎn)", ""), ("(yè)", ""), ("(chǎn)", "")])
     {'step': 'glosses', 'changes': 3, 'examples': '(chǎn) → ∅ | (yè) → ∅'}
     """
     examples: list[str] = []
-    for before, after in log:
-        example = f"{show(before)} → {show(after)}"
+    seen = set()
+    for edit in log:
+        if edit in seen:  # a repeated edit gives a repeated example
+            continue
+        seen.add(edit)
+        example = f"{show(edit[0])} → {show(edit[1])}"
         if example not in examples:
             examples.append(example)
         if len(examples) == MAX_EXAMPLES:
             break
-    return {"step": step, "changes": len(log), "examples": " | ".join(examples)}
+    return {"step": step, "changes": len(log) if changes is None else changes, "examples": " | ".join(examples)}

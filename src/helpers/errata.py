@@ -18,11 +18,17 @@ Corrections = list[tuple[str, str]]
 # Marks of mojibake inside Chinese text: a question mark or replacement character next to
 # a Chinese character, private-use or C1 control characters, ASCII symbols glued to Chinese
 # characters, pinyin left behind by a broken gloss (``?wù)``), UTF-8 read as Latin-1 (``Ã©``).
+# Every alternative takes its first character and then checks it (look-behind), so that the
+# pattern opens with one character class and the search skips the rest of the text quickly.
+_GLUED = "?\ufffd{}\\\\|^~`"
+_PRIVATE = "\ufffd\ue000-\uf8ff\x80-\x9f"
+_PINYIN = "a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü"
 _SUSPICIOUS = re.compile(
-    f"(?<=[{HAN}])[?\ufffd{{}}\\\\|^~`]|[?\ufffd{{}}\\\\|^~`](?=[{HAN}])"
-    f"|[\ufffd\ue000-\uf8ff\x80-\x9f]"
-    f"|(?<=[{HAN}?])[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+ ?\\)|(?<=[{HAN}])[a-z](?=[{HAN}])"
-    "|[ÃÂâ][\x80-\xbf€™œ]"
+    f"[{_GLUED}{_PRIVATE}{_PINYIN}ÃÂâ]"
+    f"(?:(?<=[{HAN}][{_GLUED}])|(?<=[{_GLUED}])(?=[{HAN}])"
+    f"|(?<=[{_PRIVATE}])"
+    f"|(?<=[{HAN}?][{_PINYIN}])[{_PINYIN}]* ?\\)|(?<=[{HAN}][a-z])(?=[{HAN}])"
+    "|(?<=[ÃÂâ])[\x80-\xbf€™œ])"
 )
 _CONTEXT = 3
 

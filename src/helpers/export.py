@@ -256,8 +256,7 @@ def notebook_page(notebook, info: PageInfo, code: bool = False) -> str:
     """Render an executed notebook (nbformat node) as a self-contained report page."""
     resources = {"report": {"csp": CONTENT_SECURITY_POLICY, "css": PAGE_CSS,
                            "header": page_header(info)},
-                 "metadata": {"name": info.title}}
-    notebook.metadata["title"] = info.title
+                 "metadata": {"name": info.title}}  # the page's <title>
     page, _ = _exporter(code).from_notebook_node(notebook, resources=resources)
     return _finish(page)
 
@@ -274,12 +273,5 @@ def standalone_page(info: PageInfo, body: str) -> str:
 
 
 def write_page(path: Path, page: str) -> None:
-    """Write a page atomically (a reader never sees half a report), readable by everyone.
-
-    The temporary file of an atomic write is created private (0600); a page is for sharing.
-    """
-    def write(tmp: Path) -> None:
-        tmp.write_text(page, encoding="utf-8")
-        tmp.chmod(0o644)
-
-    atomic.write_with(path, write)
+    """Write a page atomically: a reader never sees half a report."""
+    atomic.write_text(path, page)

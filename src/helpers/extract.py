@@ -282,12 +282,15 @@ def _target_facts(text: str, sentences: list[Sentence]) -> list[Fact]:
 # --- chains and clusters -------------------------------------------------------------------
 
 CHAIN_HEADS = "产业链|产业集群|细分领域|产业基地"
+# A count of digits or of numerals; written to open with one character class, so that
+# searches skip quickly to the places where it can start.
+_COUNT = rf"(?P<count>[\d{NUMERAL}](?:(?<=\d)\d*|(?<=[{NUMERAL}])[{NUMERAL}]*))"
 _COUNTED_LIST = re.compile(  # 三大产业集群, 八个细分领域 right after the list
-    rf"(?P<count>\d+|[{NUMERAL}]+)(?:个|条|大)(?P<head>{CHAIN_HEADS})"
+    rf"{_COUNT}(?:个|条|大)(?P<head>{CHAIN_HEADS})"
 )
 _OPEN_LIST = re.compile(r"等(?P<mod>[^，,。；;、]{0,5}性)?(?P<head>产业链|产业集群|领域|产业)(?![链集])")
 _ANNOUNCED_LIST = re.compile(  # 14条产业链，分别是：<list>
-    rf"(?P<count>\d+|[{NUMERAL}]+)(?:个|条|大)(?P<head>{CHAIN_HEADS})[^。\n]{{0,6}}?(?:分别是|分别为|包括)[:：]?\s*"
+    rf"{_COUNT}(?:个|条|大)(?P<head>{CHAIN_HEADS})[^。\n]{{0,6}}?(?:分别是|分别为|包括)[:：]?\s*"
 )
 _BRACKET = re.compile(r"[(（]([^)）]*)[)）]")
 
@@ -346,8 +349,9 @@ def _count(numeral: str) -> int | None:
 
 # --- officials -----------------------------------------------------------------------------
 
-_ROLE = (r"(?:[省市县区镇乡]委(?:副)?书记|(?:副)?[省市县区镇乡]长|[省市县]委常委|[市县]领导"
-         r"|[省市县]人大常委会主任|[省市县]政协主席)")
+# Its first character is taken, then checked (look-behind), as in _COUNT.
+_ROLE = (r"(?:[省市县区镇乡副](?:(?<=[省市县区镇乡])委(?:副)?书记|(?<=副)[省市县区镇乡]长|(?<=[省市县区镇乡])长"
+         r"|(?<=[省市县])委常委|(?<=[市县])领导|(?<=[省市县])人大常委会主任|(?<=[省市县])政协主席))")
 _ROLES = re.compile(rf"{_ROLE}(?:、{_ROLE})*")
 _HAN = r"[\u4e00-\u9fff]"
 # What may follow a name: punctuation, a list joiner, or the verb of a report sentence.

@@ -21,6 +21,7 @@ from functools import cache
 from pathlib import Path
 
 import ahocorasick
+import numpy as np
 
 from helpers import config
 
@@ -117,16 +118,54 @@ def _automaton() -> ahocorasick.Automaton:
     return automaton
 
 
+_PAIR_HASH_BITS = 22
+
+
+def _pair_hashes(codes: np.ndarray) -> np.ndarray:
+    """A hash of each pair of neighbouring code points (collisions only cost time)."""
+    return (codes[:-1] * 1_000_003 + codes[1:]) & ((1 << _PAIR_HASH_BITS) - 1)
+
+
+def _code_points(text: str) -> np.ndarray:
+    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32).astype(np.int64)
+
+
+@cache
+def _name_pairs() -> np.ndarray:
+    """True at the hash of every two neighbouring characters of a name in the automaton."""
+    table = np.zeros(1 << _PAIR_HASH_BITS, dtype=bool)
+    for form in _automaton().keys():
+        if len(form) < 2:  # _mentions looks only where two characters of a name meet
+            raise ValueError(f"place names need two characters: {form!r}")
+        table[_pair_hashes(_code_points(form))] = True
+    return table
+
+
+def _stretches(text: str) -> list[tuple[int, int]]:
+    """Spans of ``text`` where each character and the next could both be in one name.
+
+    pyahocorasick looks up the next character among a node's children one by one, and the
+    root has ~900: scanning only these stretches (a few percent of a text) is many times
+    faster. ``iter_long`` gives the same matches, because between two characters that meet
+    in no name it is back at the root with nothing pending, as at the start of a text.
+    """
+    linked = _name_pairs()[_pair_hashes(_code_points(text))]
+    edges = np.flatnonzero(np.diff(linked.view(np.int8), prepend=0, append=0)).tolist()
+    return [(start, end + 1) for start, end in zip(edges[::2], edges[1::2])]
+
+
 def _mentions(text: str) -> list[tuple[int, str, tuple[Division, ...], bool]]:
     """(position, surface form, candidate divisions, short?) of every place name in ``text``."""
     found = []
-    for end, value in _automaton().iter_long(text):
-        if value is None:
-            continue
-        form, candidates, short = value
-        if short and _NOT_DIVISION_AFTER.match(text, end + 1):
-            continue
-        found.append((end + 1 - len(form), form, candidates, short))
+    automaton = _automaton()
+    for start, stop in _stretches(text):
+        for end, value in automaton.iter_long(text, start, stop):
+            if value is None:
+                continue
+            form, candidates, short = value
+            if short and _NOT_DIVISION_AFTER.match(text, end + 1):
+                continue
+            found.append((end + 1 - len(form), form, candidates, short))
     return found
 
 

@@ -7,19 +7,22 @@ without tone marks, such as ``华为(Huawei)``, are names rather than glosses an
 so does a single bare letter such as ``(a)``, which is far more often a list label.
 """
 
+import functools
 import re
 
 from zhon.pinyin import accented_syllable
 
-from helpers.edits import EditLog, sub
+from helpers.edits import EditLog
 from helpers.hanzi import HAN
 
 _TONE_MARKS = set("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ")
-_PINYIN_IN_BRACKET = f" ?((?:{accented_syllable})(?:[' ]?(?:{accented_syllable}))*) ?[)）]"
-_GLOSS = re.compile(f"[(（]{_PINYIN_IN_BRACKET}", re.IGNORECASE)
-# Glosses can follow each other (中(zhōng)(guó)): take the whole run after the character.
-# (The pattern opens with the bracket, not the look-behind, so the search skips to brackets.)
-_GLOSS_RUN = re.compile(f"[(（](?<=[{HAN}][(（]){_PINYIN_IN_BRACKET}(?:{_GLOSS.pattern})*", re.IGNORECASE)
+_GLOSS = re.compile(f"[(（] ?((?:{accented_syllable})(?:[' ]?(?:{accented_syllable}))*) ?[)）]", re.IGNORECASE)
+# Brackets in a row right after a Chinese character (中(zhōng)(guó)): where glosses can be.
+# The pattern opens with the bracket, not the look-behind, so the search skips to brackets;
+# whether a bracket holds pinyin is decided once per distinct bracket (see _kind).
+_BRACKET = "[(（][^()（）]*[)）]"
+_BRACKETS = re.compile(f"[(（](?<=[{HAN}][(（])[^()（）]*[)）](?:{_BRACKET})*")
+_ONE_BRACKET = re.compile(_BRACKET)
 
 
 def _is_gloss(syllables: str) -> bool:
@@ -28,23 +31,38 @@ def _is_gloss(syllables: str) -> bool:
     return syllables.islower() and len(syllables) > 1
 
 
+def _kind(bracket: str) -> bool | None:
+    """True for a gloss, False for other pinyin (a name such as ``(Huawei)``), None for no pinyin."""
+    match = _GLOSS.fullmatch(bracket)
+    return None if match is None else _is_gloss(match.group(1))
+
+
+@functools.lru_cache(maxsize=1 << 14)  # the same glosses recur throughout a text
+def _split_run(brackets: str) -> tuple[str, str]:
+    """The run of pinyin brackets that ``brackets`` opens with, and what stays of it: the
+    glosses go, from the first bracket that is not a gloss on everything stays."""
+    run, kept = "", None
+    for match in _ONE_BRACKET.finditer(brackets):
+        kind = _kind(match.group())
+        if kind is None:
+            break
+        if not kind and kept is None:
+            kept = len(run)
+        run += match.group()
+    return run, run[kept:] if kept is not None else ""
+
+
 def find_pinyin_glosses(text: str) -> list[str]:
     """Every pinyin gloss in ``text``, brackets included.
 
     >>> find_pinyin_glosses("產(chǎn)業(yè)鏈 国内生产总值(GDP) 创(chuàng )新")
     ['(chǎn)', '(yè)', '(chuàng )']
     """
-    return [gloss for run in _GLOSS_RUN.finditer(text) for gloss in _split_run(run.group(0))[0]]
-
-
-def _split_run(run: str) -> tuple[list[str], str]:
-    """The leading glosses of a run of bracketed pinyin, and what stays after them."""
     glosses = []
-    for match in _GLOSS.finditer(run):
-        if not _is_gloss(match.group(1)):
-            return glosses, run[match.start():]
-        glosses.append(match.group(0))
-    return glosses, ""
+    for match in _BRACKETS.finditer(text):
+        run, kept = _split_run(match.group())
+        glosses += _ONE_BRACKET.findall(run[:len(run) - len(kept)])
+    return glosses
 
 
 def remove_pinyin_glosses(text: str, log: EditLog = None) -> str:
@@ -53,4 +71,12 @@ def remove_pinyin_glosses(text: str, log: EditLog = None) -> str:
     >>> remove_pinyin_glosses("產(chǎn)業(yè)鏈、中国(zhōngguó)、企业(qǐyè)、(5G)、(记者 陈润)、华为(Huawei)")
     '產業鏈、中国、企业、(5G)、(记者 陈润)、华为(Huawei)'
     """
-    return sub(_GLOSS_RUN, lambda m: _split_run(m.group(0))[1], text, log)
+    pieces, position = [], 0
+    for match in _BRACKETS.finditer(text):
+        run, kept = _split_run(match.group())
+        if run != kept:
+            pieces += [text[position:match.start()], kept]
+            position = match.start() + len(run)
+            if log is not None:
+                log.append((run, kept))
+    return "".join(pieces) + text[position:] if pieces else text

@@ -20,6 +20,7 @@ FIGURE_DPI = 110  # inline figures default to 72 dpi: too coarse for Chinese str
 PALETTE = "colorblind"
 
 Labeller = Callable[[str], str]
+CHART_GLOSS_CHARS = 30  # tick labels longer than this squeeze the plot area
 
 _registered = False
 
@@ -52,7 +53,7 @@ def label(term: str, gloss: Labeller | None = None) -> str:
     'ABC'
     """
     english = (gloss or _english)(term)
-    return f"{term} ({short_gloss(english)})" if english and english != term else term
+    return f"{term} ({short_gloss(english, CHART_GLOSS_CHARS)})" if english and english != term else term
 
 
 def place_label(name: str) -> str:
@@ -64,12 +65,12 @@ def place_label(name: str) -> str:
     return label(name, gloss=lambda term: _english(term).split(" ")[0])
 
 
-def barh(values: pd.Series, title: str, xlabel: str, label_of: Labeller = label, color: str | None = None):
+def barh(values: pd.Series, title: str, xlabel: str, label_of: Labeller = label):
     """Horizontal bars of a Series (index = categories, largest on top); returns the Figure."""
     use_cjk_font()
     values = values.sort_values()
     fig, ax = plt.subplots(figsize=(7.5, 0.32 * len(values) + 1.4))
-    ax.barh([label_of(str(t)) for t in values.index], values.to_numpy(), color=color or sns.color_palette()[0])
+    ax.barh([label_of(str(t)) for t in values.index], values.to_numpy(), color=sns.color_palette()[0])
     ax.set(title=title, xlabel=xlabel, ylabel="")
     fig.tight_layout()
     return fig

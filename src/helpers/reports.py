@@ -148,6 +148,14 @@ def ensure_processed_data(progress: bool = True) -> bool:
 
 # -- fingerprints -----------------------------------------------------------------------------
 
+def _utc_now() -> str:
+    return datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+
+
+def _pool_size(jobs: int | None, tasks: int) -> int:
+    return max(1, min(jobs or os.cpu_count() or 1, tasks))
+
+
 def _sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
@@ -196,6 +204,8 @@ class Task:
 
 @dataclass
 class Result:
+    """What building one report gave (written to reports/.build/NAME.json)."""
+
     name: str
     key: str
     ok: bool
@@ -205,6 +215,22 @@ class Result:
     built_at: str
     parameters: dict
     title: str
+
+
+def _task(report: Report, notebooks_dir: Path, reports_dir: Path, data: str, package: str, code: bool,
+          built_at: str) -> Task:
+    """The build of one report: where its notebook, executed copy and page live, and its key."""
+    source = notebooks_dir / f"{report.notebook}.ipynb"
+    info = {"title": report.title, "parameters": report.parameters, "fingerprint": data,
+            "version": __version__, "built_at": built_at}
+    return Task(report, report_key(report, source.read_bytes(), data, package, code), source,
+                reports_dir / BUILD_DIRNAME / f"{report.name}.ipynb", reports_dir / f"{report.name}.html",
+                code, info)
+
+
+def _record(result: Result, reports_dir: Path) -> None:
+    """Keep what the index and the next run need to know about a build."""
+    atomic.write_text(_stamp_path(reports_dir, result.name), json.dumps(asdict(result), ensure_ascii=False, indent=1))
 
 
 def _start_worker(log_file: str) -> None:
@@ -297,30 +323,16 @@ def _run_pool(tasks: list[Task], jobs: int, log_file: Path, progress: bool):
                 yield result
 
 
-def _task(report: Report, notebooks_dir: Path, reports_dir: Path, data: str, package: str, code: bool,
-          built_at: str) -> Task:
-    source = notebooks_dir / f"{report.notebook}.ipynb"
-    info = {"title": report.title, "parameters": report.parameters, "fingerprint": data,
-            "version": __version__, "built_at": built_at}
-    return Task(report, report_key(report, source.read_bytes(), data, package, code), source,
-                reports_dir / BUILD_DIRNAME / f"{report.name}.ipynb", reports_dir / f"{report.name}.html",
-                code, info)
-
-
 def build_report(report: Report, *, notebooks_dir: Path = config.NOTEBOOKS_DIR,
                  reports_dir: Path = config.REPORTS_DIR, processed_dir: Path | None = None,
                  code: bool = False) -> Result:
     """Build one report in this process, whatever its fingerprint (for tests and debugging)."""
-    built_at = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    built_at = _utc_now()
     task = _task(report, notebooks_dir, reports_dir, tables.fingerprint(processed_dir), package_fingerprint(),
                  code, built_at)
     result = _execute(task)
     _record(result, reports_dir)
     return result
-
-
-def _record(result: Result, reports_dir: Path) -> None:
-    atomic.write_text(_stamp_path(reports_dir, result.name), json.dumps(asdict(result), ensure_ascii=False, indent=1))
 
 
 def run_reports(reports: list[Report], *, listed: list[Report] | None = None,
@@ -335,7 +347,7 @@ def run_reports(reports: list[Report], *, listed: list[Report] | None = None,
     listed = listed or reports
     build_dir = reports_dir / BUILD_DIRNAME
     data, package = tables.fingerprint(processed_dir), package_fingerprint()
-    built_at = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    built_at = _utc_now()
 
     tasks = []
     for report in reports:
@@ -349,8 +361,10 @@ def run_reports(reports: list[Report], *, listed: list[Report] | None = None,
     tasks.sort(key=lambda t: -read_stamp(reports_dir, t.report.name).get("seconds", 0.0))
     if tasks:
         build_dir.mkdir(parents=True, exist_ok=True)
-        jobs = max(1, min(jobs or os.cpu_count() or 1, len(tasks)))
-        for result in _run_pool(tasks, jobs, build_dir / "kernels.log", progress):
+        jobs = _pool_size(jobs, len(tasks))
+        log_file = build_dir / "kernels.log"
+        log_file.write_text("")  # this run's kernel output only
+        for result in _run_pool(tasks, jobs, log_file, progress):
             _record(result, reports_dir)
     if tasks or not (reports_dir / "index.html").exists():
         write_index(listed, reports_dir, data)
@@ -381,7 +395,8 @@ def write_index(reports: list[Report], reports_dir: Path, data: str) -> None:
         status = ("ok" if stamp.get("ok") else '<span class="status-failed">failed</span>') if built else "not built"
         title = html.escape(report.title)
         link = f'<a href="{html.escape(report.name)}.html">{title}</a>' if built else title
-        params = ", ".join(f"{html.escape(k)} = {html.escape(str(v))}" for k, v in report.parameters.items())
+        params = ", ".join(f"{html.escape(k)} = {html.escape('、'.join(v) if isinstance(v, list) else str(v))}"
+                           for k, v in report.parameters.items())
         summary = html.escape(stamp.get("summary") or (stamp.get("error") or "") if built else "")
         rows.append(f"<tr><td>{link}<br><small><code>{html.escape(report.name)}</code></small></td>"
                     f"<td>{params}</td><td>{summary}</td><td>{status}</td></tr>")
@@ -390,8 +405,38 @@ def write_index(reports: list[Report], reports_dir: Path, data: str) -> None:
     info = export.PageInfo(
         title="Industrial policy in local news: reports",
         parameters={"reports": len(reports), "failed": failed}, fingerprint=data, version=__version__,
-        built_at=datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"))
+        built_at=_utc_now())
     export.write_page(reports_dir / "index.html", export.standalone_page(info, body))
+
+
+def _execute_only(source: str, executed: str) -> None:
+    import papermill
+
+    papermill.execute_notebook(source, executed, kernel_name=KERNEL_NAME, language="python", progress_bar=False)
+
+
+def floor_seconds(count: int, jobs: int | None = None) -> float:
+    """Wall-clock seconds to execute ``count`` empty notebooks in the runner's worker pool.
+
+    The floor a report build is measured against (``make bench``): same pool, same worker
+    start-up, same papermill call, nothing to compute and nothing to export.
+    """
+    import tempfile
+
+    import nbformat
+
+    with tempfile.TemporaryDirectory(prefix="helpers-floor-") as scratch:
+        source = Path(scratch) / "empty.ipynb"
+        notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("x = 1", metadata={"tags": ["parameters"]})])
+        notebook.metadata["kernelspec"] = {"name": KERNEL_NAME, "display_name": "Python 3", "language": "python"}
+        nbformat.write(notebook, source)
+        jobs = _pool_size(jobs, count)
+        started = time.perf_counter()
+        with ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker,
+                                 initargs=(str(Path(scratch) / "kernels.log"),)) as pool:
+            list(pool.map(_execute_only, [str(source)] * count,
+                          [str(Path(scratch) / f"out{i}.ipynb") for i in range(count)]))
+        return time.perf_counter() - started
 
 
 def build_reports(code: bool = False, jobs: int | None = None, force: bool = False,

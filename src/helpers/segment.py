@@ -8,10 +8,14 @@ The dictionary is loaded once per process (lazily, on the first cut) into a priv
 ``jieba.Tokenizer`` whose cache file lives in ``config.CACHE_DIR``.
 """
 
+import bisect
 import functools
 import logging
 import re
 from collections.abc import Iterable
+from itertools import accumulate, compress
+
+import numpy as np
 from dataclasses import dataclass
 
 from helpers import config
@@ -28,16 +32,19 @@ _NOT_N = f"[^\\W\\d{NUMERAL}a-zA-Z_]"
 _PART = f"[^\\W\\d{NUMERAL}a-zA-Z_个条项位家批年次届大种点名]"
 
 # 1+8+N, 1+5+42, 4×4: digits joined by + or ×, possibly with a letter part.
-FORMULA = re.compile(r"(?<![0-9A-Za-z.])\d+(?:\s*[+＋×]\s*(?:\d+|[A-Za-z]))+(?![\w.])")
+# The patterns take their first character before checking what precedes it (look-behind on
+# two characters), so that each opens with a character class and a search skips ahead fast.
+FORMULA = re.compile(r"\d(?<![0-9A-Za-z.]\d)\d*(?:\s*[+＋×]\s*(?:\d+|[A-Za-z]))+(?![\w.])")
 # Unquoted numbered slogans: two or more numeral-led parts of the same length (三高四新, 六稳六保,
 # 一核两电三色四新, 三强一化, 四比四看) or numeral + 个 + numeral (六个一). Equal lengths keep the
 # next word out (三高四新战略 is not 三高四新战); slogans with uneven parts (五制一平台,
 # 两网两图两库两池两报告) are found when quoted. The look-behind keeps 十九届六中全会 out (a
 # numeral run is a number, not a part count).
 NUMBERED = re.compile(
-    rf"(?<!{_N})(?:{_N}{_PART}){{2,6}}"
-    rf"|(?<!{_N})(?:{_N}{_PART}{_NOT_N}){{2,6}}"
-    rf"|(?<!{_N}){_N}个{_N}(?![个{NUMERAL}百千万])"
+    rf"{_N}(?<!{_N}{_N})"
+    rf"(?:{_PART}(?:{_N}{_PART}){{1,5}}"
+    rf"|{_PART}{_NOT_N}(?:{_N}{_PART}{_NOT_N}){{1,5}}"
+    rf"|个{_N}(?![个{NUMERAL}百千万]))"
 )
 # Quoted text: “...” and straight "..." (paired left to right within a line).
 QUOTED = re.compile(r"“([^“”\n]{1,40})”|\"([^\"\n]{1,40})\"|「([^「」\n]{1,40})」")
@@ -48,9 +55,10 @@ MAGNITUDE = "万亿|千亿|百亿|十亿|亿|千万|百万|十万|万"
 UNIT = ("个百分点|百分点|%|％|‰|亿元|万元|美元|元|平方公里|平方米|公里|万亩|亩|吨|"
         "年度|年|月|日|号|个|条|家|项|位|人|名|批|座|所|大|倍")
 NUMBER = re.compile(
-    rf"(?<![0-9A-Za-z.])\d+(?:\.\d+)?(?:\s*[—–\-~～至到]\s*\d+(?:\.\d+)?)?"
+    rf"[\d{NUMERAL}百千]"
+    rf"(?:(?<=\d)(?<![0-9A-Za-z.]\d)\d*(?:\.\d+)?(?:\s*[—–\-~～至到]\s*\d+(?:\.\d+)?)?"
     rf"(?:{MAGNITUDE})?(?:级|{UNIT})?"
-    rf"|(?<![{NUMERAL}百千万亿])[{NUMERAL}百千]+(?:{MAGNITUDE})(?:元|级)?"
+    rf"|(?<=[{NUMERAL}百千])(?<![{NUMERAL}百千万亿].)[{NUMERAL}百千]*(?:{MAGNITUDE})(?:元|级)?)"
 )
 _HAS_MAGNITUDE = re.compile(r"[万亿]")
 
@@ -88,6 +96,15 @@ def split_sentences(text: str) -> list[Sentence]:
     return sentences
 
 
+@functools.lru_cache(maxsize=4)
+def _scan(text: str) -> tuple[tuple[re.Match, ...], ...]:
+    """Every match of FORMULA, NUMBERED, QUOTED and NUMBER in ``text``, in that order.
+
+    Cached: extraction and segmentation both read them for the same article.
+    """
+    return tuple(tuple(pattern.finditer(text)) for pattern in (FORMULA, NUMBERED, QUOTED, NUMBER))
+
+
 def slogan_spans(text: str) -> list[tuple[int, int]]:
     """Spans of numbered slogans and formulas: 1+8+N, 4×4, 三高四新, 六个一, quoted “五链融合”.
 
@@ -98,9 +115,9 @@ def slogan_spans(text: str) -> list[tuple[int, int]]:
     >>> [text[a:b] for a, b in slogan_spans(text)]
     ['三高四新', '1+8+N', '五链融合', '三强一化']
     """
-    spans = {m.span() for m in FORMULA.finditer(text)}
-    spans |= {m.span() for m in NUMBERED.finditer(text)}
-    for match in QUOTED.finditer(text):
+    formulas, numbered, quoted, _ = _scan(text)
+    spans = {m.span() for m in formulas} | {m.span() for m in numbered}
+    for match in quoted:
         group = next(g for g in range(1, 4) if match.group(g) is not None)
         inner = match.group(group)
         numerals = sum(ch in NUMERAL or ch.isdigit() for ch in inner)
@@ -118,7 +135,7 @@ def number_spans(text: str) -> list[tuple[int, int]]:
     ['855.04亿元', '8.1%', '0.4个百分点', '千亿', '3000亿级']
     """
     spans = []
-    for match in NUMBER.finditer(text):
+    for match in _scan(text)[3]:
         piece = match.group()
         if piece and (piece[0].isdigit() or _HAS_MAGNITUDE.search(piece)):
             spans.append(match.span())
@@ -131,6 +148,50 @@ def protected_spans(text: str, keep: Iterable[str] = ()) -> list[tuple[int, int]
     for word in keep:
         spans |= {(m.start(), m.end()) for m in re.finditer(re.escape(word), text)}
     return _outermost(spans)
+
+
+def sentence_spans(text: str, sentences: list[Sentence], keep: Iterable[str] = ()) -> list[list[tuple[int, int]]]:
+    """``protected_spans`` of each sentence (as offsets in ``text``), from one scan of the whole text.
+
+    A match found in the whole text inside a sentence is the one a scan of the sentence alone
+    finds: sentences begin after punctuation or white space, which no detector's look-behind
+    refuses, and the detectors' look-aheads cannot tell white space from the end of a string.
+    Only a sentence that some match straddles is scanned again on its own.
+
+    >>> text = "落实“三高四新”。\\n“8”即8个产业链"
+    >>> [[text[a:b] for a, b in spans] for spans in sentence_spans(text, split_sentences(text))]
+    [['三高四新'], ['8', '8个']]
+    """
+    keep = list(keep)
+    matches = [m.span() for found in _scan(text) for m in found]
+    matches += [m.span() for word in keep for m in re.finditer(re.escape(word), text)]
+    alone = straddled(matches, sentences)
+    found, j, result = protected_spans(text, keep), 0, []
+    for i, sentence in enumerate(sentences):
+        while j < len(found) and found[j][0] < sentence.start:
+            j += 1
+        if i in alone:
+            result.append([(sentence.start + a, sentence.start + b) for a, b in protected_spans(sentence.text, keep)])
+            continue
+        spans = []
+        while j < len(found) and found[j][0] < sentence.end:
+            spans.append(found[j])
+            j += 1
+        result.append(spans)
+    return result
+
+
+def straddled(spans: Iterable[tuple[int, int]], sentences: list[Sentence]) -> set[int]:
+    """Indexes of the sentences that a span overlaps without lying inside them."""
+    starts = [s.start for s in sentences]
+    straddled: set[int] = set()
+    for start, end in spans:
+        i = bisect.bisect_right(starts, start) - 1
+        if i >= 0 and end <= sentences[i].end:
+            continue
+        first = i if i >= 0 and start < sentences[i].end else i + 1
+        straddled.update(range(first, bisect.bisect_left(starts, end)))
+    return straddled
 
 
 def _outermost(spans: set[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -167,7 +228,12 @@ def pos_tagger():
     """A jieba part-of-speech tagger sharing :func:`tokenizer`'s dictionary."""
     import jieba.posseg
 
-    return jieba.posseg.POSTokenizer(tokenizer())
+    # Importing jieba.posseg already read the word tags of jieba's dictionary (our tokenizer's
+    # too) into its default tagger; POSTokenizer(...) would read them again (~1 s per process).
+    tagger = object.__new__(jieba.posseg.POSTokenizer)
+    tagger.tokenizer = tokenizer()
+    tagger.word_tag_tab = dict(jieba.posseg.dt.word_tag_tab)  # the user dictionary's tags go in here
+    return tagger
 
 
 @functools.cache
@@ -186,14 +252,51 @@ def cut(text: str, keep: Iterable[str] = ()) -> list[str]:
     >>> cut("今年1—6月，我市产业链规上企业实现产值855.04亿元")
     ['今年', '1—6月', '我市', '产业链', '规上企业', '实现', '产值', '855.04亿元']
     """
-    words, position = [], 0
-    for start, end in [*protected_spans(text, keep), (len(text), len(text))]:
-        if start > position:
-            words.extend(tokenizer().lcut(text[position:start]))
-        if end > start:
-            words.append(text[start:end])
+    return _words(text, protected_spans(text, keep))[1]
+
+
+def sentence_words(text: str, sentences: list[Sentence], keep: Iterable[str] = ()) -> tuple[list[int], list[str]]:
+    """The words of every sentence, in text order, with the index of the sentence of each:
+    ``cut(s.text, keep)`` for each sentence ``s``, from one jieba call for the whole text.
+
+    jieba cuts each run of Chinese characters, letters and digits on its own, and sentences
+    begin and end at punctuation or white space, so cutting the whole text gives every
+    sentence the words it gets alone.
+
+    >>> sentence_words("要抓招商。增长8.1%！", split_sentences("要抓招商。增长8.1%！"))
+    ([0, 0, 0, 1, 1], ['要', '抓', '招商', '增长', '8.1%'])
+    """
+    offsets, words = _words(text, [span for spans in sentence_spans(text, sentences, keep) for span in spans])
+    # Every word lies inside a sentence (only white space is between sentences).
+    indexes = np.searchsorted([s.start for s in sentences], offsets, side="right") - 1
+    return indexes.tolist(), words
+
+
+def _words(text: str, spans: list[tuple[int, int]]) -> tuple[list[int], list[str]]:
+    """Offsets and words in text order: each of ``spans`` (sorted, disjoint) as one word,
+    jieba's words between them; white space and punctuation dropped.
+
+    One jieba call: the spans are blanked out with newlines of the same length, which jieba
+    never joins to a word, so the pieces between spans are cut as if alone and offsets hold.
+    """
+    pieces, position = [], 0
+    for start, end in spans:
+        pieces += [text[position:start], "\n" * (end - start)]
         position = end
-    return [w for w in (w.strip() for w in words) if w and not _PUNCT_TOKEN.match(w)]
+    pieces.append(text[position:])
+    tokens = tokenizer().lcut("".join(pieces))
+    # jieba's tokens never hold both white space and other characters, so need no strip();
+    # isalnum() settles the common case fast.
+    kept = [token.isalnum() or not _PUNCT_TOKEN.match(token) for token in tokens]
+    offsets = list(compress(accumulate(map(len, tokens), initial=0), kept))
+    words = list(compress(tokens, kept))
+    for start, end in spans:
+        word = text[start:end].strip()
+        if word and not _PUNCT_TOKEN.match(word):
+            i = bisect.bisect_left(offsets, start)
+            offsets.insert(i, start)
+            words.insert(i, word)
+    return offsets, words
 
 
 @functools.lru_cache(maxsize=8192)

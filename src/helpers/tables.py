@@ -1,7 +1,6 @@
 """The processed tables, as notebooks read them: Parquet in, DataFrames out, nothing recomputed.
 
->>> t = load()                                   # doctest: +SKIP
->>> t.articles.groupby("locality").size()        # doctest: +SKIP
+A notebook calls ``data = tables.load()`` once and reads ``data.articles``, ``data.tokens``, ...
 """
 
 import hashlib
@@ -40,7 +39,11 @@ class Tables:
 
 
 def table_paths(processed_dir: Path | None = None) -> dict[str, Path]:
-    """Where each processed table lives (``processed_dir`` defaults to data/processed)."""
+    """Where each processed table lives (``processed_dir`` defaults to data/processed).
+
+    >>> table_paths("/tmp/x")["facts"]
+    PosixPath('/tmp/x/facts.parquet')
+    """
     if processed_dir is None:
         return dict(TABLE_FILES)
     return {name: Path(processed_dir) / path.name for name, path in TABLE_FILES.items()}

@@ -14,12 +14,13 @@ one stretch of text is counted once; a cue listed under several codes codes them
 import csv
 import functools
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 import pandas as pd
 
 from helpers import config
-from helpers.segment import Sentence
+from helpers.segment import Sentence, straddled
 
 CODEBOOK_FILE = config.PACKAGE_DATA_DIR / "codebook.csv"
 INSTRUMENTS_FILE = config.PACKAGE_DATA_DIR / "instruments.csv"
@@ -70,6 +71,19 @@ def _matchers() -> dict[str, tuple[re.Pattern, dict[str, list[Code]]]]:
     return out
 
 
+def _cues(text: str) -> list[tuple[int, int, str, str]]:
+    """(start, end, dimension, cue) of every cue occurrence, themes first, each in text order."""
+    return [(match.start(), match.end(), dimension, match.group())
+            for dimension in DIMENSIONS for match in _matchers()[dimension][0].finditer(text)]
+
+
+def _coded(cues: list[tuple[int, int, str, str]]) -> list[tuple[str, Code, str]]:
+    """(dimension, code, cue) for each code of each cue, in text order (themes first on a tie)."""
+    by_cue = {dimension: _matchers()[dimension][1] for dimension in DIMENSIONS}
+    return [(dimension, code, cue) for _, _, dimension, cue in sorted(cues, key=lambda found: found[0])
+            for code in by_cue[dimension][cue]]
+
+
 def code_text(text: str) -> list[dict]:
     """Cue occurrences in one text: dimension, code, label_en, cue, in text order.
 
@@ -77,20 +91,41 @@ def code_text(text: str) -> list[dict]:
     ...  if r["dimension"] == "theme"]
     [('business_environment', '营商环境'), ('industrial_chains', '全产业链'), ('investment_attraction', '招商')]
     """
-    rows = []
-    for dimension in DIMENSIONS:
-        pattern, by_cue = _matchers()[dimension]
-        for match in pattern.finditer(text):
-            for code in by_cue[match.group()]:
-                rows.append((match.start(), {"dimension": dimension, "code": code.code,
-                                             "label_en": code.label_en, "cue": match.group()}))
-    return [row for _, row in sorted(rows, key=lambda pair: pair[0])]
+    return [{"dimension": dimension, "code": code.code, "label_en": code.label_en, "cue": cue}
+            for dimension, code, cue in _coded(_cues(text))]
 
 
 def code_sentences(sentences: list[Sentence], article_id: str | None = None) -> list[dict]:
     """Theme and instrument rows for each sentence (with article_id when given)."""
     head = {"article_id": article_id} if article_id is not None else {}
     return [{**head, "sentence_id": s.sentence_id, **row} for s in sentences for row in code_text(s.text)]
+
+
+def sentence_codes(text: str, sentences: list[Sentence]) -> dict[str, list]:
+    """``code_sentences`` as columns (sentence_id, dimension, code, label_en, cue), from one
+    scan of the whole text; a sentence that a cue straddles is coded on its own.
+
+    >>> from helpers.segment import split_sentences
+    >>> codes = sentence_codes("要抓招商。优化营商环境。", split_sentences("要抓招商。优化营商环境。"))
+    >>> list(zip(codes["sentence_id"], codes["dimension"], codes["cue"]))[:3]
+    [(0, 'theme', '招商'), (0, 'instrument', '招商'), (1, 'theme', '营商环境')]
+    """
+    found = _cues(text)
+    alone = straddled([(start, end) for start, end, _, _ in found], sentences)
+    starts = [s.start for s in sentences]
+    by_sentence: list[list[tuple[int, int, str, str]]] = [[] for _ in sentences]
+    for cue in found:
+        i = bisect_right(starts, cue[0]) - 1
+        if i not in alone:
+            by_sentence[i].append(cue)
+    for i in alone:
+        by_sentence[i] = _cues(sentences[i].text)
+    columns: dict[str, list] = {"sentence_id": [], "dimension": [], "code": [], "label_en": [], "cue": []}
+    for sentence, cues in zip(sentences, by_sentence):
+        for dimension, code, cue in _coded(cues):
+            for name, value in zip(columns, (sentence.sentence_id, dimension, code.code, code.label_en, cue)):
+                columns[name].append(value)
+    return columns
 
 
 def evidence(themes: pd.DataFrame, sentences: pd.DataFrame, code: str | None = None,
