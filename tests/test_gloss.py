@@ -12,7 +12,8 @@ from helpers.gloss import cedict, english
     ("招商引资", "investment attraction"),                  # glossary before CC-CEDICT's wording
     ("液压", "hydraulic pressure"),                        # CC-CEDICT
     ("干部", "cadre"),
-    ("液压科技", "hydraulic pressure science and technology"),  # CC-CEDICT words that make it up
+    ("液压装备", "hydraulic pressure equipment"),  # CC-CEDICT words that make it up
+    ("液压科技", "hydraulics technology"),  # the project glossary before CC-CEDICT
     ("蒿慧杰", "蒿慧杰"),                                    # a name: nothing to gloss
     ("刘尚进", "刘尚进"),                                    # not glossed character by character
 ])
