@@ -109,3 +109,29 @@ def test_user_dictionary_and_stopwords_are_package_data():
 ])
 def test_slogan_spans(text, slogans):
     assert [text[a:b] for a, b in segment.slogan_spans(text)] == slogans
+
+
+def _by_sentence(sentences, indexes, words):
+    grouped = [[] for _ in sentences]
+    for i, word in zip(indexes, words):
+        grouped[i].append(word)
+    return grouped
+
+
+def test_one_jieba_call_cuts_every_sentence_of_the_corpus_as_if_alone():
+    articles = pytest.importorskip("helpers.articles")
+    corpus, _ = articles.load_corpus()
+    keep = ["秦国文", "张学锋"]
+    for article in corpus:
+        sentences = segment.split_sentences(article.text)
+        found = _by_sentence(sentences, *segment.sentence_words(article.text, sentences, keep))
+        assert found == [segment.cut(s.text, keep) for s in sentences], article.article_id
+
+
+def test_a_match_straddling_sentences_is_redone_per_sentence():
+    # Straight quotes pair left to right across the whole text ("好。然后"), not per sentence.
+    text = '他说"好。然后"三高四新"战略，增长8.1%。'
+    sentences = segment.split_sentences(text)
+    assert segment.sentence_spans(text, sentences) == [
+        [(start + s.start, end + s.start) for start, end in segment.protected_spans(s.text)] for s in sentences]
+    assert _by_sentence(sentences, *segment.sentence_words(text, sentences)) == [segment.cut(s.text) for s in sentences]

@@ -66,3 +66,13 @@ def test_evidence_returns_the_sentences_behind_a_code():
     evidence = themes.evidence(coded, table, code="investment_attraction")
     assert evidence[["sentence_id", "cues", "mentions", "text"]].to_dict("records") == [
         {"sentence_id": 0, "cues": "招商引资|招商|乡情招商", "mentions": 5, "text": INVESTMENT}]
+
+
+def test_coding_the_whole_text_at_once_codes_each_sentence_as_alone():
+    articles = pytest.importorskip("helpers.articles")
+    corpus, _ = articles.load_corpus()
+    for article in corpus:
+        sentences = split_sentences(article.text)
+        columns = themes.sentence_codes(article.text, sentences)
+        rows = [dict(zip(columns, row)) for row in zip(*columns.values())]
+        assert rows == themes.code_sentences(sentences), article.article_id

@@ -83,6 +83,8 @@ def normalize_spaces(text: str, log: EditLog = None) -> str:
     """
     text = sub(_INVISIBLE, "", text, log)
     text = sub(_ODD_SPACE, " ", text, log)
+    if " " not in text:  # a quick test first: the patterns below are slow to search for
+        return text
     text = sub(_SPACE_RUN, " ", text, log)
     return sub(_EDGE_SPACE, "", text, log)
 
@@ -150,8 +152,11 @@ def normalize_punctuation(text: str, log: EditLog = None) -> str:
         text = widened
     text = sub(_QUOTE_PAIR, _curl_quotes, text, log)
     # After brackets and quotes: a mark next to a full-width bracket or quote is Chinese.
-    text = sub(_ASCII_MARKS, _widen_marks, text, log)
-    text = sub(_SPACE_AROUND_MARK, lambda m: m.group(1) or m.group(2), text, log)
+    # Quick tests first: the next two patterns are slow to search for.
+    if any(mark in text for mark in _WIDE):
+        text = sub(_ASCII_MARKS, _widen_marks, text, log)
+    if " " in text:
+        text = sub(_SPACE_AROUND_MARK, lambda m: m.group(1) or m.group(2), text, log)
     return sub(_DOUBLED_MARK, lambda m: m.group(1), text, log)
 
 

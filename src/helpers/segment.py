@@ -184,14 +184,14 @@ def sentence_spans(text: str, sentences: list[Sentence], keep: Iterable[str] = (
 def straddled(spans: Iterable[tuple[int, int]], sentences: list[Sentence]) -> set[int]:
     """Indexes of the sentences that a span overlaps without lying inside them."""
     starts = [s.start for s in sentences]
-    straddled: set[int] = set()
+    found: set[int] = set()
     for start, end in spans:
         i = bisect.bisect_right(starts, start) - 1
         if i >= 0 and end <= sentences[i].end:
             continue
         first = i if i >= 0 and start < sentences[i].end else i + 1
-        straddled.update(range(first, bisect.bisect_left(starts, end)))
-    return straddled
+        found.update(range(first, bisect.bisect_left(starts, end)))
+    return found
 
 
 def _outermost(spans: set[tuple[int, int]]) -> list[tuple[int, int]]:
