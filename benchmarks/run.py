@@ -47,8 +47,11 @@ print(json.dumps({"seconds": time.perf_counter() - started}))
 def timed(command: list[str]) -> float:
     """Wall-clock seconds of a command, which must succeed."""
     started = time.perf_counter()
-    subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
-    return time.perf_counter() - started
+    result = subprocess.run(command, capture_output=True, text=True)
+    seconds = time.perf_counter() - started
+    if result.returncode:
+        sys.exit(f"benchmark step failed: {' '.join(command)}\n{result.stderr}")
+    return seconds
 
 
 def build_seconds(raw: Path, out: Path) -> float:
