@@ -3,6 +3,7 @@
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pandas as pd
 import pyarrow.parquet as pq
@@ -54,20 +55,39 @@ def test_building_twice_gives_byte_identical_files(built, tmp_path):
         assert (tmp_path / file_name).read_bytes() == (built / file_name).read_bytes(), file_name
 
 
-def test_a_bad_raw_file_fails_in_one_line_and_keeps_the_previous_build(built, tmp_path):
+def test_bad_raw_files_fail_one_line_each_and_keep_the_previous_build(built, tmp_path):
     raw = tmp_path / "raw"
     shutil.copytree(config.RAW_DATA_DIR, raw)
     out = tmp_path / "processed"
     shutil.copytree(built, out)
     before = {f: (out / f).read_bytes() for f in TABLE_FILES.values()}
     (raw / "zz-empty.txt").write_bytes(b"")
+    (raw / "zz-binary.txt").write_bytes(bytes(range(256)) * 4)
     result = subprocess.run([sys.executable, "-m", "helpers", "build", "--quiet", "--raw-dir", str(raw),
                              "--out-dir", str(out)], capture_output=True, text=True)
     assert result.returncode == 2
-    lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1 and "zz-empty.txt" in lines[0], result.stderr
+    lines = sorted(result.stderr.strip().splitlines())
+    assert len(lines) == 2, result.stderr
+    assert "zz-binary.txt" in lines[0] and "zz-empty.txt" in lines[1]
     assert "Traceback" not in result.stderr
     assert {f: (out / f).read_bytes() for f in TABLE_FILES.values()} == before
+
+
+def test_every_bad_file_of_a_group_is_named():
+    from helpers.build import process_files
+    from helpers.errors import InputErrors
+
+    good = config.raw_article_paths()[0]
+    with pytest.raises(InputErrors) as caught:
+        process_files([Path("/nonexistent/a.txt"), good, Path("/nonexistent/b.txt")])
+    assert [Path(e.path).name for e in caught.value.errors] == ["a.txt", "b.txt"]
+
+
+def test_extract_json_piped_into_head_ends_quietly():
+    raw = " ".join(str(p) for p in config.raw_article_paths())
+    result = subprocess.run(f"{sys.executable} -m helpers extract --json {raw} | head -c 100",
+                            shell=True, capture_output=True, text=True)
+    assert result.stderr == ""
 
 
 def test_dask_build_on_a_local_cluster_equals_the_local_build(built, tmp_path):

@@ -48,18 +48,25 @@ SORT_KEYS = {
 def process_files(paths: Sequence[Path]) -> dict[str, pd.DataFrame]:
     """Clean and analyse raw files; return one DataFrame per processed table.
 
-    Module-level so that worker processes and Dask tasks can run it. Raises InputError
-    for the first bad file. Rows are gathered as columns: DataFrames are built once.
+    Module-level so that worker processes and Dask tasks can run it. Every file is tried;
+    bad ones are raised together as InputErrors. Rows are gathered as columns: DataFrames
+    are built once.
     """
     from helpers.analyse import analyse_text
     from helpers.articles import load_file, sources_beside
 
     columns = {name: {column: [] for column, _, _ in COLUMNS[name]} for name in TABLE_FILES}
     sources: dict[Path, tuple[dict, dict]] = {}  # catalog and errata, read once per folder
+    errors = []
     for path in map(Path, paths):
         if path.parent not in sources:
             sources[path.parent] = sources_beside(path)
-        for article in load_file(path, *sources[path.parent]):
+        try:
+            articles = load_file(path, *sources[path.parent])
+        except InputError as error:
+            errors.append(error)
+            continue
+        for article in articles:
             for name in columns["articles"]:
                 columns["articles"][name].append(getattr(article, name))
             log = columns["cleaning_log"]
@@ -70,6 +77,8 @@ def process_files(paths: Sequence[Path]) -> dict[str, pd.DataFrame]:
             for table, values in analyse_text(article.article_id, article.text).items():
                 for name, value in values.items():
                     columns[table][name].extend(value)
+    if errors:
+        raise InputErrors(errors)
     return {name: _frame(name, values) for name, values in columns.items()}
 
 
@@ -86,12 +95,12 @@ def _frame(name: str, columns: dict[str, list]) -> pd.DataFrame:
                          if column in text else values for column, values in columns.items()})
 
 
-def _process_files_or_error(paths: Sequence[Path]) -> dict[str, pd.DataFrame] | InputError:
-    """Like process_files, but hand a bad file back as a value so the pool keeps going."""
+def _process_files_or_error(paths: Sequence[Path]) -> dict[str, pd.DataFrame] | InputErrors:
+    """Like process_files, but hand bad files back as a value so the pool keeps going."""
     try:
         return process_files(paths)
-    except InputError as error:
-        return error
+    except InputErrors as errors:
+        return errors
 
 
 def partition(paths: Sequence[Path], parts: int) -> list[list[Path]]:
@@ -140,10 +149,10 @@ def run_local(paths: Sequence[Path], workers: int | None = None, progress: bool 
         with ProcessPoolExecutor(max_workers=min(workers, len(groups))) as pool:
             outcomes = list(tqdm(pool.map(_process_files_or_error, groups), total=len(groups),
                                  disable=not progress, desc="build", unit="part", file=sys.stderr))
-    errors = [o for o in outcomes if isinstance(o, InputError)]
+    errors = [error for o in outcomes if isinstance(o, InputErrors) for error in o.errors]
     if errors:
         raise InputErrors(errors)
-    return combine(o for o in outcomes if not isinstance(o, InputError))
+    return combine(o for o in outcomes if not isinstance(o, InputErrors))
 
 
 def write_parquet(name: str, table: pd.DataFrame, path: Path) -> None:

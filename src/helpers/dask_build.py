@@ -14,15 +14,15 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from helpers.build import TABLE_FILES, SORT_KEYS, _process_files_or_error, partition, write_parquet
-from helpers.errors import InputError, InputErrors
+from helpers.errors import InputErrors
 
 LOCAL_WORKERS = 2
 
 
-def process_and_write_part(paths: Sequence[Path], scratch: str, index: int) -> InputError | dict[str, int]:
+def process_and_write_part(paths: Sequence[Path], scratch: str, index: int) -> InputErrors | dict[str, int]:
     """Process one group of files and write its rows of every table; return row counts."""
     result = _process_files_or_error(paths)
-    if isinstance(result, InputError):
+    if isinstance(result, InputErrors):
         return result
     counts = {}
     for name, table in result.items():
@@ -70,7 +70,7 @@ def run_dask(paths: Sequence[Path], out_dir: Path, scheduler: str | None = None,
             if progress:
                 dask_progress(futures)
             outcomes = client.gather(futures)
-        errors = [o for o in outcomes if isinstance(o, InputError)]
+        errors = [error for o in outcomes if isinstance(o, InputErrors) for error in o.errors]
         if errors:
             raise InputErrors(errors)
         for file_name in TABLE_FILES.values():

@@ -26,3 +26,6 @@ class InputErrors(Exception):
     def __init__(self, errors: list[InputError]):
         self.errors = errors
         super().__init__("\n".join(str(error) for error in errors))
+
+    def __reduce__(self):
+        return type(self), (self.errors,)
