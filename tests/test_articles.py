@@ -1,4 +1,4 @@
-"""The cleaned corpus as a whole, the cleaning log, and ``python -m helpers clean``."""
+"""The cleaned corpus as a whole, its audit and cleaning log, and ``python -m helpers clean``."""
 
 import json
 import re
@@ -11,8 +11,10 @@ import hanzidentifier
 import pytest
 
 from helpers import config
-from helpers.articles import Article, load_corpus, load_file, suspicious_runs
+from helpers.articles import Article, load_file, suspicious_runs
+from helpers.build import process_files
 from helpers.cli import main
+from helpers.schema import COLUMNS
 from helpers.pinyin import find_pinyin_glosses
 
 RAW = config.RAW_DATA_DIR
@@ -21,14 +23,18 @@ BOILERPLATE_WORDS = ["新闻资讯", "栏目导航", "推荐新闻", "当前页�
                      "责任编辑", "分享到", "发布:", "发布：", "记者", "衡阳晚报讯", "云阳网讯"]
 
 
+def clean_all(raw_dir=RAW, **sources) -> list[Article]:
+    return [article for path in config.raw_article_paths(raw_dir) for article in load_file(path, **sources)]
+
+
 @pytest.fixture(scope="module")
 def corpus():
-    return load_corpus()
+    return clean_all()
 
 
 @pytest.fixture(scope="module")
 def articles(corpus):
-    return {article.article_id: article for article in corpus[0]}
+    return {article.article_id: article for article in corpus}
 
 
 def test_every_file_yields_its_articles(articles):
@@ -141,8 +147,9 @@ def test_reporters_and_outlets(articles):
 
 
 def test_the_cleaning_log_has_a_row_per_article_and_step(corpus):
-    articles, log = corpus
-    assert list(log.columns) == ["article_id", "source", "step_order", "step", "changes", "examples"]
+    articles = corpus
+    log = process_files(config.raw_article_paths())["cleaning_log"]
+    assert list(log.columns) == [column for column, _, _ in COLUMNS["cleaning_log"]]
     steps = ["newlines", "html-entities", "spaces", "width", "errata", "pinyin-glosses", "bylines", "boilerplate",
              "hard-wraps", "punctuation", "simplified", "mojibake-remaining", "metadata"]
     assert len(log) == len(articles) * len(steps)
@@ -156,6 +163,17 @@ def test_the_cleaning_log_has_a_row_per_article_and_step(corpus):
     assert boilerplate["hengyang-2020-09-29-industrial-chain-rally-1"].startswith("新聞資訊 → ∅ | 欄目導航 → ∅")
 
 
+def test_the_errata_step_shows_each_repair_with_its_evidence(articles):
+    examples = {i: [row["examples"] for row in a.audit if row["step"] == "errata"][0] for i, a in articles.items()}
+    applied = {i: text.split(" | ") for i, text in examples.items() if text}
+    assert {i: [example.split(" (evidence: ")[0] for example in found] for i, found in applied.items()} == {
+        "hengyang-2020-09-29-industrial-chain-rally-1": ["六?!比蝿?wù) → 六保”任務", "建設?!编嚾翰邚娬{ → 建設。”鄧群策強調"],
+        "hengyang-2024-industrial-chain-commentary-1": ["鏈?zhǔn)剿季S → 鏈式思維", "鏈?zhǔn)桨l(fā)展 → 鏈式發展"],
+    }
+    assert all(" (evidence: The GBK bytes of " in example and example.endswith("comes from OpenCC)")
+               for found in applied.values() for example in found)
+
+
 def test_records_are_json_friendly_and_leave_out_the_audit(articles):
     record = next(iter(articles.values())).to_record()
     assert "audit" not in record
@@ -164,15 +182,30 @@ def test_records_are_json_friendly_and_leave_out_the_audit(articles):
 
 
 def test_cleaning_is_deterministic(corpus):
-    again = load_corpus()
-    assert [a.to_record() for a in again[0]] == [a.to_record() for a in corpus[0]]
-    assert again[1].equals(corpus[1])
+    again = clean_all()
+    assert [(a.to_record(), a.audit) for a in again] == [(a.to_record(), a.audit) for a in corpus]
 
 
 def test_cleaning_the_seeds_takes_well_under_a_second(corpus):
     start = time.perf_counter()
-    load_corpus()
+    clean_all()
     assert time.perf_counter() - start < 0.5
+
+
+def test_without_a_catalog_the_text_dates_what_it_can():
+    """Only stated years count; an article of a file with several borrows the file's date and is flagged."""
+    found = {a.article_id: (a.date, a.year, a.flags) for a in clean_all(catalog={})}
+    borrowed = ["no-catalog-row", "date-from-other-articles-of-the-file"]
+    assert found == {
+        "hengyang-2020-09-29-industrial-chain-rally-1": ("2020-09-29", 2020, ["no-catalog-row"]),  # portal stamp
+        "hengyang-2022-02-07-three-articles-1": ("2022-02-07", 2022, borrowed),
+        "hengyang-2022-02-07-three-articles-2": ("2022-02-07", 2022, ["no-catalog-row"]),  # 2月7日 + 2022年
+        "hengyang-2022-02-07-three-articles-3": ("2022-02-07", 2022, borrowed),
+        "hengyang-2024-industrial-chain-commentary-1": ("2024", 2024, ["no-catalog-row"]),
+        # 8月31日至9月2日 and 8月14日 with no year stated (2019年度 is a fiscal year):
+        "luohe-2020-09-02-key-projects-review-1": ("", None, ["no-catalog-row", "no-date-found"]),
+        "yunyang-2020-08-14-hundred-billion-industry-rally-1": ("", None, ["no-catalog-row", "no-date-found"]),
+    }
 
 
 def test_a_file_without_a_catalog_row_is_processed_and_flagged(tmp_path):
@@ -188,8 +221,8 @@ def test_a_file_without_a_catalog_row_is_processed_and_flagged(tmp_path):
     assert (article.date, article.year, article.outlet, article.reporters) == ("2021-03-05", 2021, "长沙晚报", ["李华"])
     assert article.flags == ["no-catalog-row"]
     assert article.audit[-1] == {"step": "metadata", "changes": 1, "examples": "no-catalog-row"}
-    articles, log = load_corpus(raw)
-    assert len(articles) == 8 and "changsha-2021-03-05-new-1" in set(log.article_id)
+    articles = clean_all(raw)
+    assert len(articles) == 8 and "changsha-2021-03-05-new-1" in {a.article_id for a in articles}
 
 
 # --- the command line -------------------------------------------------------------------
@@ -226,12 +259,13 @@ def test_clean_command_reports_each_bad_file_in_one_line_and_goes_on(tmp_path):
     assert [r["locality"] for r in records] == ["漯河市"]
 
 
-def test_an_article_naming_no_place_takes_the_place_of_its_file(tmp_path):
+def test_an_article_naming_neither_place_nor_year_takes_them_from_its_file(tmp_path):
     shuffled = tmp_path / "shuffled.txt"
     first, second = (RAW / "hengyang-2022-02-07-three-articles.txt").read_text(encoding="utf-8").split("坚持稳字当头")[0:2]
     without_place = first.replace("衡阳市", "我市").replace("衡阳", "本地")  # the first article names no place
     shuffled.write_text(without_place + "坚持稳字当头" + second, encoding="utf-8")
     articles = load_file(shuffled)
-    assert [a.locality for a in articles] == ["衡阳市", "衡阳市"]
-    assert articles[0].flags == ["no-catalog-row", "no-date-found", "locality-from-other-articles-of-the-file"]
+    assert [(a.locality, a.date, a.year) for a in articles] == [("衡阳市", "2022-02-07", 2022)] * 2
+    assert articles[0].flags == ["no-catalog-row", "locality-from-other-articles-of-the-file",
+                                 "date-from-other-articles-of-the-file"]
     assert (articles[1].flags, articles[1].date) == (["no-catalog-row"], "2022-02-07")

@@ -54,6 +54,43 @@ def test_keyness_ignores_stopwords_by_default():
     assert "的" not in set(compare.keyness(tokens, "locality", min_count=1)["token"])
 
 
+def test_keyness_leaves_excluded_tokens_out_of_counts_and_totals():
+    tokens = tokens_of({"A": [["衡阳", "产业链", "产业链", "招商"]], "B": [["云阳", "产业链", "招商", "招商"]]})
+    table = compare.keyness(tokens, "locality", target="A", reference="B", min_count=1, exclude=["衡阳", "云阳"])
+    assert set(table["token"]) == {"产业链", "招商"}
+    assert (table["total_target"].iloc[0], table["total_reference"].iloc[0]) == (3, 3)
+
+
+def test_g2_thresholds():
+    from scipy.stats import chi2
+
+    assert chi2.sf(compare.G2_SIGNIFICANT, 1) == pytest.approx(0.05, abs=1e-3)
+    assert chi2.sf(compare.G2_STRICT, 1) == pytest.approx(1e-4, abs=1e-6)
+
+
+# Tokens of real corpus sentences (Luohe, Yunyang, Hengyang) as the build segments them.
+EXCLUSION_SENTENCES = {
+    "漯河市": "9月2日，市委书记蒿慧杰向工业“十强”企业代表颁奖。漯河市2019年度综合考评第一。",
+    "云阳县": ("8月14日，云阳召开“千亿工业”高质量发展动员大会。县经济信息委、重庆三峡云海药业股份有限公司"
+              "相关负责人在会上发言。要坚持“工业立县、工业兴县、工业强县”战略。"),
+    "衡阳市": "我市锚定“三高四新”美好蓝图，衡阳以链式发展激活了产业“聚变效应”。",
+}
+
+
+def test_keyness_exclusions_are_officials_places_and_numbers():
+    from helpers import segment
+
+    tokens = tokens_of({place: [segment.cut(text)] for place, text in EXCLUSION_SENTENCES.items()})
+    facts = pd.DataFrame({"kind": ["official", "slogan"], "text": ["蒿慧杰", "三高四新"]})
+    excluded = compare.keyness_exclusions(tokens, facts)
+    assert {"蒿慧杰", "漯河市", "云阳", "衡阳", "9月", "2日", "2019年度", "第一"} <= excluded
+    # 云阳 counts as a county of 重庆, named too; 兴县 (工业兴县) would be a county of Shanxi,
+    # which is not named; slogans and words stay
+    assert not {"兴县", "三高四新", "工业", "企业", "十强"} & excluded
+    key = compare.keyness(tokens, "locality", min_count=1, exclude=excluded)
+    assert not set(key["token"]) & excluded
+
+
 def test_similarity_by_hand():
     # Documents {甲, 乙} and {甲, 丙}. Smoothed idf = ln((1+n)/(1+df)) + 1: idf(甲) = ln(3/3)+1 = 1,
     # idf(乙) = idf(丙) = ln(3/2)+1 = 1.405465. Cosine = 1*1 / (1 + 1.405465^2) = 1/2.975332 = 0.336097.

@@ -5,7 +5,7 @@ import csv
 import pytest
 
 from helpers import config
-from helpers.errata import apply_errata, load_errata, suspicious_runs
+from helpers.errata import Erratum, apply_errata, errata_audit, load_errata, suspicious_runs
 
 KNOWN = {
     "hengyang-2020-09-29-industrial-chain-rally.txt": [("六?!比蝿?wù)", "六保”任務"),
@@ -16,8 +16,10 @@ KNOWN = {
 
 
 def test_errata_file_holds_the_four_known_repairs_with_evidence():
-    assert load_errata(config.ERRATA_FILE) == KNOWN
+    errata = load_errata(config.ERRATA_FILE)
+    assert {name: [erratum[:2] for erratum in found] for name, found in errata.items()} == KNOWN
     rows = list(csv.DictReader(config.ERRATA_FILE.open(encoding="utf-8")))
+    assert [erratum.evidence for found in errata.values() for erratum in found] == [row["evidence"] for row in rows]
     assert all(row["evidence"].startswith("The GBK bytes of") for row in rows)
 
 
@@ -34,14 +36,25 @@ def test_every_garbled_run_is_in_its_raw_file(name, garbled):
     ("沒有錯誤的句子。", "沒有錯誤的句子。"),
 ])
 def test_apply_errata(raw, expected):
-    corrections = [pair for pairs in KNOWN.values() for pair in pairs]
+    corrections = [Erratum(*pair) for pairs in KNOWN.values() for pair in pairs]
     assert apply_errata(raw, corrections) == expected
 
 
 def test_apply_errata_logs_each_repair():
     log = []
-    apply_errata("六?!比蝿?wù)，又是六?!比蝿?wù)", [("六?!比蝿?wù)", "六保”任務")], log)
+    apply_errata("六?!比蝿?wù)，又是六?!比蝿?wù)", [Erratum("六?!比蝿?wù)", "六保”任務")], log)
     assert log == [("六?!比蝿?wù)", "六保”任務")] * 2
+
+
+def test_the_audit_lists_each_applied_erratum_with_its_evidence():
+    errata = load_errata(config.ERRATA_FILE)["hengyang-2020-09-29-industrial-chain-rally.txt"]
+    log = []
+    apply_errata("落實“六?!比蝿?wù)的必然要求,又落實“六?!比蝿?wù)", errata, log)
+    row = errata_audit(errata, log)
+    assert (row["step"], row["changes"]) == ("errata", 2)
+    assert row["examples"] == f"六?!比蝿?wù) → 六保”任務 (evidence: {errata[0].evidence})"  # one example per erratum
+    assert row["examples"].startswith("六?!比蝿?wù) → 六保”任務 (evidence: The GBK bytes of 保”任務 (b1 a3 a1 b1")
+    assert errata_audit(errata, []) == {"step": "errata", "changes": 0, "examples": ""}
 
 
 @pytest.mark.parametrize("text, runs", [

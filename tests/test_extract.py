@@ -51,6 +51,14 @@ HENGYANG_SLOGANS = ("我们以前所未有的力度抓产业链建设，是做�
                     "全面推进重大项目建设“五制一平台”和重点项目专班推进工作机制。"
                     "“一核两电三色四新”十大产业为主导的15条产业链不断串“珠”成“链”。")
 
+# Hengyang 2020: the slogan later written 三高四新, in two quoted halves.
+HENGYANG_2020_THREE_HIGH = ("邓群策指出，习近平总书记在湖南考察时，赋予湖南“三高地”“四个新”的新目标新定位，"
+                            "也是为衡阳发展锚定了新坐标，指明了新路径。")
+HENGYANG_2022_MEETINGS = ("市委副书记、市长朱健强调，全市上下要深入贯彻中央、省委、市委经济工作会议精神，全面落实省“两会”、"
+                          "省政府全会精神，以“开局就是决战、起步就要冲刺”的工作状态，全面落实“三高四新”战略定位和使命任务，"
+                          "聚焦“三强一化”建设工作主线。")
+LUOHE_AWARD = "9月2日，市委书记蒿慧杰向工业“十强”企业代表颁奖。"
+
 
 def facts(text, kind):
     return [f for f in extract.extract_facts(text) if f["kind"] == kind]
@@ -106,10 +114,30 @@ def test_slogans_expanded_by_the_list_before_them(text, slogan, items):
 def test_named_slogans_are_found_whole():
     texts = [f["text"] for f in facts(HENGYANG_SLOGANS + HENGYANG_SIX_ONES, "slogan")]
     assert texts == ["六稳", "六保", "三高四新", "三强一化", "五制一平台", "一核两电三色四新", "两网两图两库两池两报告", "六个一"]
-    assert [f["detail"].get("pair") for f in facts(HENGYANG_SLOGANS, "slogan")[:3]] == ["六稳六保", "六稳六保", None]
+    # measure names the slogan each is written for: the halves of 六稳六保 say so
+    assert [f["measure"] for f in facts(HENGYANG_SLOGANS, "slogan")[:3]] == ["六稳六保", "六稳六保", "三高四新"]
     core = next(f for f in facts(HENGYANG_SLOGANS, "slogan") if f["text"] == "一核两电三色四新")
     assert core["detail"]["parts"] == ["一核", "两电", "三色", "四新"]
     assert core["detail"]["total"] == 10  # the text's 十大产业
+
+
+def test_a_slogan_written_in_two_halves_is_named_as_one():
+    found = facts(HENGYANG_2020_THREE_HIGH, "slogan")
+    assert [(f["text"], f["measure"]) for f in found] == [("三高地", "三高四新"), ("四个新", "三高四新")]
+    assert all(HENGYANG_2020_THREE_HIGH[f["start"]:f["end"]] == f["text"] for f in found)  # as written
+    alone = HENGYANG_2020_THREE_HIGH.replace("“四个新”", "")
+    assert [(f["text"], f["measure"]) for f in facts(alone, "slogan")] == [("三高地", "三高地")]
+
+
+@pytest.mark.parametrize("text,not_slogan,slogans", [
+    (GDP_2021, "十四五", []),                          # a plan period
+    (LUOHE_SYSTEM, "十四五", ["1+8+N", "三链同构"]),
+    (HENGYANG_2022_MEETINGS, "两会", ["三高四新", "三强一化"]),  # a meeting
+    (LUOHE_AWARD, "十强", []),                          # a ranking
+])
+def test_numbered_phrases_that_are_not_slogans(text, not_slogan, slogans):
+    assert [f["text"] for f in facts(text, "slogan")] == slogans
+    assert not_slogan in extract.not_slogans()
 
 
 @pytest.mark.parametrize("text,stated,value,unit,measure,year", [
@@ -169,12 +197,22 @@ def test_changing_the_text_changes_the_facts():
     assert "expansion" not in facts(shorter, "slogan")[0]["detail"]  # the list no longer fits 1+5+42
 
 
-@pytest.mark.parametrize("text,expected", [
-    ("855.04亿元", (8.5504e10, "元")), ("千亿", (1e11, "元")), ("三千亿元", (3e11, "元")),
-    ("8.1%", (0.081, "ratio")), ("1万亿", (1e12, "元")), ("24个", None), ("2021年", None),
+@pytest.mark.parametrize("text,measure,expected", [
+    ("855.04亿元", "产业链规上企业产值", (8.5504e10, "元")),
+    ("三千亿元", None, (3e11, "元")),
+    ("2亿美元", "实际利用外资", (2e8, "美元")),          # dollars stay dollars
+    ("3000亿级", "食品全产业链", (3e11, "元")),         # 级: a scale of output
+    ("千亿", "工业", (1e11, "元")),                     # a bare magnitude whose measure is money
+    ("1万亿", "动态项目储备库", (1e12, "元")),
+    ("3840亿", "地区生产总值", (3.84e11, "元")),
+    ("5万", "新增就业", (5e4, "")),                     # ... or a count
+    ("千亿", None, (1e11, "")),
+    ("8.1%", "地区生产总值增长", (0.081, "ratio")),
+    ("0.4个百分点", None, (0.004, "ratio")),
+    ("24个", "项目", None), ("2021年", None, None),
 ])
-def test_parse_number(text, expected):
-    assert extract.parse_number(text) == (pytest.approx(expected) if expected else None)
+def test_parse_number(text, measure, expected):
+    assert extract.parse_number(text, measure) == (pytest.approx(expected) if expected else None)
 
 
 def test_extract_article_adds_the_fact_lists():
@@ -185,7 +223,21 @@ def test_extract_article_adds_the_fact_lists():
     assert out["officials"][0] == {**out["officials"][0], "text": "张学锋", "measure": "县委书记"}
     assert out["slogans"] == [] and out["targets"] == []
     assert {"industrial_chains", "party_leadership"} <= {t["code"] for t in out["themes"]}
-    json.dumps(out, ensure_ascii=False)  # JSON-ready
+    json.dumps(out, ensure_ascii=False, allow_nan=False)  # JSON-ready: no NaN
+
+
+def test_extract_article_gives_the_rows_the_build_writes():
+    from helpers.analyse import analyse_text
+
+    text = LUOHE_SYSTEM + "\n" + LUOHE_LEAD
+    out = extract.extract_article({"article_id": "luohe-1", "text": text})
+    tables = analyse_text("luohe-1", text)
+    assert [f["text"] for kind in extract.KINDS for f in out[kind + "s"]] == [
+        t for kind in extract.KINDS for k, t in zip(tables["facts"]["kind"], tables["facts"]["text"]) if k == kind]
+    target = next(f for f in out["targets"] if f["text"] == "3000亿级")
+    assert (target["value"], target["year"], target["detail"]) == (3e11, None, {"stated": "3000亿级"})
+    assert [(t["sentence_id"], t["code"], t["cue"]) for t in out["themes"]] == list(
+        zip(tables["themes"]["sentence_id"], tables["themes"]["code"], tables["themes"]["cue"]))
 
 
 def test_extract_command_prints_one_json_array():

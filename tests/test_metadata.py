@@ -38,7 +38,7 @@ def test_without_a_catalog_row_the_text_decides_and_is_flagged():
 def test_missing_facts_are_flagged():
     meta = merge_metadata(None, title="", place=None, date=None, outlet="", whole_file=True)
     assert meta.flags == ("no-catalog-row", "no-locality-found", "no-date-found", "no-title-found")
-    assert (meta.date, meta.year) == ("", 0)
+    assert (meta.date, meta.year) == ("", None)  # unknown, not year 0
 
 
 def test_a_catalog_title_describes_the_file_not_each_of_its_articles():

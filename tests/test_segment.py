@@ -41,6 +41,18 @@ def test_numbered_slogans_stay_whole(sentence, slogan):
     assert slogan in segment.cut(sentence)
 
 
+@pytest.mark.parametrize("sentence,formula", [
+    # the corpus sentences with their quotation marks removed: a formula may run into Chinese
+    (LUOHE_SYSTEM.replace("“1+8+N”", "1+8+N"), "1+8+N"),
+    (YUNYANG_PLATFORM.replace("“1+5+42”", "1+5+42"), "1+5+42"),
+    (HENGYANG_4X4.replace("“4×4”", "4×4"), "4×4"),
+], ids=["1+8+N", "1+5+42", "4x4"])
+def test_unquoted_formulas_followed_by_chinese_stay_whole(sentence, formula):
+    assert formula in [sentence[a:b] for a, b in segment.slogan_spans(sentence)]
+    words = segment.cut(sentence)
+    assert formula in words and not {"1+8", "1+5", "N", "4"} & set(words)
+
+
 def test_jieba_alone_would_split_them():
     # Why protection is needed: the bare tokenizer breaks digits and symbols apart.
     raw = segment.tokenizer().lcut(YUNYANG_PLATFORM)
@@ -120,9 +132,8 @@ def _by_sentence(sentences, indexes, words):
 
 def test_one_jieba_call_cuts_every_sentence_of_the_corpus_as_if_alone():
     articles = pytest.importorskip("helpers.articles")
-    corpus, _ = articles.load_corpus()
     keep = ["秦国文", "张学锋"]
-    for article in corpus:
+    for article in (a for path in config.raw_article_paths() for a in articles.load_file(path)):
         sentences = segment.split_sentences(article.text)
         found = _by_sentence(sentences, *segment.sentence_words(article.text, sentences, keep))
         assert found == [segment.cut(s.text, keep) for s in sentences], article.article_id

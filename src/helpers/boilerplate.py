@@ -9,6 +9,7 @@ from functools import cache
 
 from helpers import config
 from helpers.edits import EditLog
+from helpers.hanzi import DOUBLED_MARK
 from helpers.pinyin import remove_pinyin_glosses
 from helpers.script import to_simplified
 
@@ -17,7 +18,6 @@ MAX_LINE = 150  # article paragraphs are longer than any menu or footer
 
 _SPACES = re.compile(r"\s+")
 _MARKS = str.maketrans({",": "，", ":": "：", ";": "；", "!": "！", "(": "（", ")": "）"})
-_DOUBLED_MARK = re.compile("([，。、；：！？])\\1+")
 _MARK_PAIR = re.compile("[，。、；：！？,:;!]{2}")
 
 
@@ -43,7 +43,7 @@ def is_boilerplate(line: str) -> bool:
     key = _SPACES.sub("", line)
     if len(key) > MAX_LINE and not _MARK_PAIR.search(key):
         return False  # a paragraph: too long, and no doubled mark to drop (a quick test first)
-    key = _DOUBLED_MARK.sub(r"\1", key.translate(_MARKS))
+    key = DOUBLED_MARK.sub(r"\1", key.translate(_MARKS))
     if not key or len(key) > MAX_LINE:
         return False
     return _pattern().match(to_simplified(remove_pinyin_glosses(key))) is not None

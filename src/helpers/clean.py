@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from helpers.boilerplate import remove_boilerplate
 from helpers.bylines import remove_bylines
 from helpers.edits import EditLog, audit_row, sub
-from helpers.hanzi import HAN, HAN_RE
+from helpers.hanzi import DOUBLED_MARK, HAN, HAN_RE
 from helpers.pinyin import remove_pinyin_glosses
 from helpers.wraps import join_hard_wraps
 
@@ -46,7 +46,6 @@ _WIDE = {",": "，", ";": "；", ":": "：", "!": "！"}
 _PAREN_PAIR = re.compile(r"\(([^()\n]*)\)")
 _QUOTE_PAIR = re.compile('"([^"\n]*)"')
 _SPACE_AROUND_MARK = re.compile(" +([，。、；：！？]) *|([，。、；：！？]) +")
-_DOUBLED_MARK = re.compile("([，。、；：！？])\\1+")
 
 
 def normalize_newlines(text: str, log: EditLog = None) -> str:
@@ -157,7 +156,7 @@ def normalize_punctuation(text: str, log: EditLog = None) -> str:
         text = sub(_ASCII_MARKS, _widen_marks, text, log)
     if " " in text:
         text = sub(_SPACE_AROUND_MARK, lambda m: m.group(1) or m.group(2), text, log)
-    return sub(_DOUBLED_MARK, lambda m: m.group(1), text, log)
+    return sub(DOUBLED_MARK, lambda m: m.group(1), text, log)
 
 
 # --- the pipeline -------------------------------------------------------------------------

@@ -11,6 +11,7 @@ to count every token.
 """
 
 import math
+import re
 import zlib
 from collections import Counter
 from collections.abc import Iterable, Mapping
@@ -20,8 +21,15 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
+from helpers import segment
+
 PER = 10_000
 SENTENCE = ["article_id", "sentence_id"]
+# Critical values of G2 (one degree of freedom). 3.84 is p < 0.05; Rayson, Berridge and
+# Francis (2004) recommend 15.13 (p < 0.0001) when expected frequencies are small, as they
+# are in a corpus of a few articles.
+G2_SIGNIFICANT = 3.84
+G2_STRICT = 15.13
 
 
 def with_groups(frame: pd.DataFrame, articles: pd.DataFrame, by: str | list[str]) -> pd.DataFrame:
@@ -144,13 +152,16 @@ def _keyness_table(target: Counter, reference: Counter, min_count: int) -> pd.Da
 
 
 def keyness(tokens: pd.DataFrame, by: str, target: str | None = None, reference: str | None = None, *,
-            pairwise: bool = False, min_count: int = 3, content_only: bool = True) -> pd.DataFrame:
+            pairwise: bool = False, min_count: int = 3, content_only: bool = True,
+            exclude: Iterable[str] = ()) -> pd.DataFrame:
     """Key tokens of a group against the rest (one-vs-rest) or against another group (pairwise).
 
     Without ``target`` every group is compared with all the others together; ``pairwise``
     compares every pair of groups instead; ``target`` and ``reference`` pick one comparison.
-    G2 says how sure a difference is (3.84 ~ p < 0.05, 6.63 ~ p < 0.01, one degree of
-    freedom); log ratio says how big it is (1 = twice as frequent, negative = rarer in target).
+    G2 says how sure a difference is (``G2_SIGNIFICANT`` 3.84 ~ p < 0.05, 6.63 ~ p < 0.01,
+    ``G2_STRICT`` 15.13 ~ p < 0.0001; one degree of freedom); log ratio says how big it is
+    (1 = twice as frequent, negative = rarer in target). ``exclude`` leaves tokens out of the
+    counts and the totals, as stopwords are (e.g. :func:`keyness_exclusions`).
 
     Returns:
         target, reference, token, freq_target, freq_reference, total_target, total_reference,
@@ -158,6 +169,7 @@ def keyness(tokens: pd.DataFrame, by: str, target: str | None = None, reference:
     """
     _require(tokens, by, "token")
     counted = _content(tokens, content_only)
+    counted = counted[~counted["token"].isin(set(exclude))]
     freq = {group: Counter(part["token"]) for group, part in counted.groupby(by, sort=True)}
     groups = sorted(freq)
     if target is not None:
@@ -176,6 +188,35 @@ def keyness(tokens: pd.DataFrame, by: str, target: str | None = None, reference:
     result = pd.concat(frames, ignore_index=True)
     return result.sort_values(["target", "reference", "g2", "token"], ascending=[True, True, False, True],
                               ignore_index=True)
+
+
+_ORDINAL = re.compile(rf"第?[{segment.NUMERAL}百千万亿]+")
+
+
+def keyness_exclusions(tokens: pd.DataFrame, facts: pd.DataFrame) -> set[str]:
+    """Tokens that are key only because of who or where an article is about, or that are
+    numbers: the officials named (facts of kind official), place names and number tokens
+    (2019年度, 855.04亿元, 第一, 三). Only tokens present in ``tokens`` are returned.
+
+    Place names are the gazetteer's full and short names, without the ordinary words of its
+    false-friends list; a county's only when its prefecture or province is named too, as
+    the gazetteer itself reads them (工业兴县 is not about 兴县 in Shanxi).
+    """
+    from helpers import gazetteer
+
+    vocabulary = set(tokens["token"].unique())
+    lines = gazetteer.FALSE_FRIENDS_FILE.read_text(encoding="utf-8").splitlines()
+    present = vocabulary - {line.strip() for line in lines if not line.startswith("#")}
+    table = gazetteer.divisions()
+
+    def named(division: gazetteer.Division) -> set[str]:
+        return {division.name, division.short} & present
+
+    places = {name for d in table.values() if named(d) and (d.tier < 2 or any(named(table[p]) for p in d.parents))
+              for name in named(d)}
+    officials = set(facts.loc[facts["kind"] == "official", "text"]) & vocabulary
+    numbers = {t for t in vocabulary if segment.NUMBER.fullmatch(t) or _ORDINAL.fullmatch(t)}
+    return officials | places | numbers
 
 
 # --- similarity ----------------------------------------------------------------------------

@@ -9,6 +9,7 @@ import html
 import json
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 import pandas as pd
 from IPython.display import HTML, Markdown, display
@@ -170,3 +171,219 @@ def summary(text: str) -> None:
     """
     line = " ".join(str(text).split())
     display({"text/plain": line, "text/markdown": f"**Summary.** {escape_markdown(line)}"}, raw=True)
+
+
+# --- tables shaped for the reports -------------------------------------------------------------
+
+def article_labels(articles: pd.DataFrame) -> pd.Series:
+    """A short label per article row: locality, date and part (``衡阳市 2022-02-07 #2``).
+
+    >>> article_labels(pd.DataFrame({"locality": ["衡阳市"], "date": ["2022-02-07"], "part": [2]})).tolist()
+    ['衡阳市 2022-02-07 #2']
+    """
+    return articles["locality"] + " " + articles["date"] + " #" + articles["part"].astype(str)
+
+
+def presence_table(items: pd.DataFrame, column: str, periods: list, by: str = "year",
+                   count: str | None = None) -> pd.DataFrame:
+    """Which of ``periods`` each value of ``column`` occurs in, as ✓ marks with an English gloss.
+
+    ``periods`` are the values of ``by`` in display order. Ordered periods (years) keep
+    :func:`helpers.compare.trajectory`'s ``status`` (``from 2022``); for unordered groups
+    (localities) pass ``count``: the status gives way to a column of that name counting the
+    groups an item occurs in, most shared first.
+
+    >>> items = pd.DataFrame({"text": ["六稳", "六稳", "三高四新"], "year": [2020, 2022, 2022]})
+    >>> presence_table(items, "text", [2020, 2022]).loc["六稳"].tolist()
+    ['six stabilities', '✓', '✓', 'throughout']
+    >>> presence_table(items, "text", [2020, 2022], count="years")["years"].tolist()
+    [2, 1]
+    """
+    from helpers.compare import trajectory
+
+    seen = trajectory(items, column, periods, period_col=by)
+    shown = seen.replace({True: "✓", False: ""})
+    if count is not None:
+        shown = (shown.drop(columns="status").assign(**{count: seen[periods].sum(axis=1)})
+                 .sort_values(count, ascending=False, kind="stable"))
+    shown.insert(0, "English", [gloss(term) for term in shown.index])
+    return shown
+
+
+def largest_amounts(targets: pd.DataFrame, n: int = 1) -> pd.DataFrame:
+    """The ``n`` largest money figures among target facts, each figure and measure once.
+
+    Only unit 元 is ranked: a ratio (8.1%) and an amount (3840亿元) share the ``value``
+    column but not a scale.
+
+    >>> targets = pd.DataFrame({"text": ["8.1%", "千亿", "千亿", "百亿级"],
+    ...                         "value": [0.081, 1e11, 1e11, 1e10], "unit": ["ratio", "元", "元", "元"],
+    ...                         "measure": ["增长", "工业", "工业", "产业集群"]})
+    >>> largest_amounts(targets, 2)["text"].tolist()
+    ['千亿', '百亿级']
+    """
+    amounts = targets[targets["unit"] == "元"].drop_duplicates(["text", "measure"])
+    return amounts.sort_values("value", ascending=False, kind="stable").head(n)
+
+
+def chain_lists(chains: pd.DataFrame) -> pd.Series:
+    """Distinct chain or cluster names per list (the fact's ``measure``), largest list first.
+
+    A name repeated in a list, or named in two lists, is counted once per list.
+
+    >>> chains = pd.DataFrame({"measure": ["六大产业", "六大产业", "六大产业", "集群"],
+    ...                        "detail": ['{"name": "食品"}', '{"name": "食品"}', '{"name": "化工"}',
+    ...                                   '{"name": "食品"}']})
+    >>> chain_lists(chains).to_dict()
+    {'六大产业': 2, '集群': 1}
+    """
+    names = chains.assign(name=chains["detail"].map(chain_name))
+    return (names.groupby("measure", sort=False)["name"].nunique()
+            .sort_values(ascending=False, kind="stable").rename("names"))
+
+
+def chain_names(chains: pd.DataFrame) -> list[str]:
+    """The distinct chain or cluster names of chain facts, in order of first mention.
+
+    >>> chain_names(pd.DataFrame({"detail": ['{"name": "食品"}', '{"name": "化工"}', '{"name": "食品"}']}))
+    ['食品', '化工']
+    """
+    return list(dict.fromkeys(chains["detail"].map(chain_name)))
+
+
+def chain_name(detail: str | dict) -> str:
+    """The chain or cluster name of a chain fact's ``detail`` (JSON or parsed).
+
+    >>> chain_name('{"name": "食品", "list": "八个细分领域"}')
+    '食品'
+    """
+    detail = json.loads(detail) if isinstance(detail, str) else detail
+    return detail.get("name") or ""
+
+
+@dataclass(frozen=True)
+class Headline:
+    """A locality's strategy in brief, from its facts (see :func:`headline`)."""
+
+    chain_names: list[str]   # distinct chain or cluster names, in order of first mention
+    lists: pd.Series         # distinct names per chain or cluster list, largest first
+    slogans: list[str]       # most repeated slogans first
+    amounts: pd.DataFrame    # largest money figures (unit 元), largest first
+    spelled_out: dict[str, str]  # slogan -> its expansion, where the text spells one out
+
+
+def headline(facts: pd.DataFrame, slogans: int = 3, amounts: int = 1) -> Headline:
+    """The headline strategy of the articles behind ``facts``: chain lists, slogans, largest amounts."""
+    chains = facts[facts["kind"] == "chain"]
+    said = facts[facts["kind"] == "slogan"]
+    spelled = {text: expansion_text(detail) for text, detail in zip(said["text"], said["detail"])}
+    return Headline(chain_names=chain_names(chains), lists=chain_lists(chains),
+                    slogans=said["text"].value_counts().head(slogans).index.tolist(),
+                    amounts=largest_amounts(facts[facts["kind"] == "target"], amounts),
+                    spelled_out={text: meaning for text, meaning in spelled.items() if meaning})
+
+
+def show_headline(place: str, head: Headline) -> None:
+    """Display a locality's headline strategy: one paragraph, then each slogan spelled out."""
+    per_list = "; ".join(f"{name}: {n}" for name, n in head.lists.items())
+    amount = "none" if head.amounts.empty else \
+        f"{head.amounts['text'].iloc[0]} ({_label(head.amounts['measure'].iloc[0])})"
+    markdown("**{place}** names **{n}** distinct industrial chains or clusters in {lists} "
+             "list{s} ({per_list}); its most repeated slogans are {slogans}; its largest amount is {amount}.",
+             place=place, n=len(head.chain_names), lists=len(head.lists), s="s" * (len(head.lists) != 1),
+             per_list=per_list or "none", slogans="、".join(head.slogans) or "none", amount=amount)
+    for slogan, meaning in head.spelled_out.items():
+        markdown("- **{slogan}** ({english}): {meaning}", slogan=slogan, english=gloss(slogan) or "—",
+                 meaning=meaning)
+
+
+def _label(term: str) -> str:
+    """A term with its short gloss beside it (:func:`helpers.plots.label`, imported late: plots imports this module)."""
+    from helpers.plots import label
+
+    return label(term)
+
+
+def strategy_table(facts: pd.DataFrame, theme_rates: pd.DataFrame, places: list[str]) -> pd.DataFrame:
+    """Localities side by side: chain lists, slogans, largest amounts and leading themes, glossed.
+
+    Args:
+        facts: facts with a ``locality`` column.
+        theme_rates: :func:`helpers.compare.rates_per_10k` by locality with a ``theme`` column.
+        places: the localities, in column order.
+    """
+    def glossed(terms) -> str:
+        return "; ".join(map(_label, terms))
+
+    rows = {}
+    for place in places:
+        head = headline(facts[facts["locality"] == place], slogans=4, amounts=2)
+        rows[place] = {
+            "chain / cluster lists": glossed(head.lists.index),
+            "slogans": glossed(head.slogans),
+            "largest amounts": "; ".join(f"{text} {_label(measure)}"
+                                         for text, measure in zip(head.amounts["text"], head.amounts["measure"])),
+            "leading themes": "; ".join(theme_rates[theme_rates["locality"] == place].nlargest(3, "rate")["theme"]),
+        }
+    return pd.DataFrame(rows).rename_axis(index="strategy", columns=None)
+
+
+# --- data quality ----------------------------------------------------------------------------
+
+# One example of the errata step: "garbled -> repair (evidence: ...)"; the evidence may be absent.
+_ERRATUM = re.compile(r"^(?P<garbled>.*?)\s*(?:->|→)\s*(?P<repair>.*?)"
+                      r"(?:\s+\(evidence:\s*(?P<evidence>.*)\))?$", re.DOTALL)
+
+
+def errata_table(log: pd.DataFrame) -> pd.DataFrame:
+    """The errata applied, one row each, from the examples the cleaning log's ``errata`` step kept.
+
+    >>> log = pd.DataFrame({"article_id": ["a-1"], "step": ["errata"], "changes": [1],
+    ...                     "examples": ["鏈?zhǔn)剿季S → 鏈式思維 (evidence: GBK bytes one byte out of step)"]})
+    >>> errata_table(log).iloc[0].tolist()
+    ['a-1', '鏈?zhǔn)剿季S', '鏈式思維', 'GBK bytes one byte out of step']
+    """
+    applied = log[(log["step"] == "errata") & (log["changes"] > 0)]
+    rows = [{"article_id": article_id, **_ERRATUM.match(example.strip()).groupdict()}
+            for article_id, examples in zip(applied["article_id"], applied["examples"])
+            for example in str(examples).split(" | ") if example.strip()]
+    return pd.DataFrame(rows, columns=["article_id", "garbled", "repair", "evidence"]).fillna("")
+
+
+TITLE_PROBE = 8  # characters of a title enough to find a later article in its raw file
+
+
+def raw_and_cleaned(articles: pd.DataFrame, chars: int = 200, raw_dir=None) -> pd.DataFrame:
+    """The opening of each article as the raw file has it (decoded only) and as cleaned.
+
+    The raw side is the file's first ``chars`` characters for an article's first part; for a
+    later part of a split file it starts where the first ``TITLE_PROBE`` characters of the
+    article's title occur in the raw text (the file's start when they do not).
+    Nothing is cleaned here: the raw side is :func:`helpers.decode.read_text` as is, with
+    each line break shown as ⏎ on both sides (as the cleaning log's examples show them).
+    """
+    from helpers import config
+    from helpers.decode import read_text
+
+    raw_dir = raw_dir or config.RAW_DATA_DIR
+    raw = {source: read_text(raw_dir / source)[0] for source in articles["source"].unique()}
+    openings = []
+    for row in articles.itertuples(index=False):
+        text = raw[row.source]
+        start = max(text.find(row.title[:TITLE_PROBE]), 0) if row.part > 1 else 0
+        openings.append(text[start:start + chars])
+    return pd.DataFrame({
+        "article_id": articles["article_id"].to_numpy(),
+        f"raw, decoded (first {chars} characters)": [opening.replace("\n", "⏎") for opening in openings],
+        f"cleaned (first {chars} characters)": articles["text"].str[:chars].str.replace("\n", "⏎").to_numpy()})
+
+
+def reporters_table(articles: pd.DataFrame) -> pd.DataFrame:
+    """Each article with its outlet and the reporters its byline names (blank when none).
+
+    >>> reporters_table(pd.DataFrame({"article_id": ["a-1"], "locality": ["衡阳市"], "date": ["2022"],
+    ...                               "outlet": ["衡阳日报"], "reporters": [["陈润", "刘哲"]]}))["reporters"].tolist()
+    ['陈润、刘哲']
+    """
+    return articles[["article_id", "locality", "date", "outlet"]].assign(
+        reporters=articles["reporters"].map(lambda names: "、".join(names) if names is not None else ""))

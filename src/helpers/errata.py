@@ -3,17 +3,29 @@
 The errata file has one row per repair: ``file, garbled, repair, evidence``. The garbled
 text is matched as it stands in the decoded file (pinyin glosses and ASCII ``?!`` included),
 so errata run before any other step changes the text. The repair is written in the
-file's own script; Simplified comes later, with the rest of the text.
+file's own script; Simplified comes later, with the rest of the text. The evidence goes
+into the audit, so that the data-quality report can show why each repair is right.
 """
 
 import csv
 import re
 from pathlib import Path
+from typing import NamedTuple
 
-from helpers.edits import EditLog
-from helpers.hanzi import HAN
+from helpers.edits import EditLog, show
+from helpers.hanzi import HAN, PINYIN_LETTERS
 
-Corrections = list[tuple[str, str]]
+
+
+class Erratum(NamedTuple):
+    """One row of the errata file (its ``file`` column aside)."""
+
+    garbled: str
+    repair: str
+    evidence: str = ""
+
+
+Corrections = list[Erratum]
 
 # Marks of mojibake inside Chinese text: a question mark or replacement character next to
 # a Chinese character, private-use or C1 control characters, ASCII symbols glued to Chinese
@@ -22,7 +34,7 @@ Corrections = list[tuple[str, str]]
 # pattern opens with one character class and the search skips the rest of the text quickly.
 _GLUED = "?\ufffd{}\\\\|^~`"
 _PRIVATE = "\ufffd\ue000-\uf8ff\x80-\x9f"
-_PINYIN = "a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü"
+_PINYIN = PINYIN_LETTERS
 _SUSPICIOUS = re.compile(
     f"[{_GLUED}{_PRIVATE}{_PINYIN}ÃÂâ]"
     f"(?:(?<=[{HAN}][{_GLUED}])|(?<=[{_GLUED}])(?=[{HAN}])"
@@ -34,10 +46,10 @@ _CONTEXT = 3
 
 
 def load_errata(path: Path) -> dict[str, Corrections]:
-    """Map raw file name -> its ``(garbled, repair)`` pairs, in file order.
+    """Map raw file name -> its errata, in file order.
 
     >>> from helpers import config
-    >>> load_errata(config.ERRATA_FILE)["hengyang-2024-industrial-chain-commentary.txt"][0]
+    >>> load_errata(config.ERRATA_FILE)["hengyang-2024-industrial-chain-commentary.txt"][0][:2]
     ('鏈?zhǔn)剿季S', '鏈式思維')
     """
     errata: dict[str, Corrections] = {}
@@ -45,23 +57,39 @@ def load_errata(path: Path) -> dict[str, Corrections]:
         return errata
     with open(path, encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(handle):
-            errata.setdefault(row["file"], []).append((row["garbled"], row["repair"]))
+            errata.setdefault(row["file"], []).append(Erratum(row["garbled"], row["repair"], row.get("evidence") or ""))
     return errata
 
 
 def apply_errata(text: str, corrections: Corrections = (), log: EditLog = None) -> str:
     """Replace each garbled run by its repair.
 
-    >>> apply_errata("落實“六穩”工作、落實“六?!比蝿?wù)的", [("六?!比蝿?wù)", "六保”任務")])
+    >>> apply_errata("落實“六穩”工作、落實“六?!比蝿?wù)的", [Erratum("六?!比蝿?wù)", "六保”任務")])
     '落實“六穩”工作、落實“六保”任務的'
     """
-    for garbled, repair in corrections:
+    for garbled, repair, _ in corrections:
         count = text.count(garbled)
         if count:
             text = text.replace(garbled, repair)
             if log is not None:
                 log.extend([(garbled, repair)] * count)
     return text
+
+
+def errata_audit(corrections: Corrections, log: list[tuple[str, str]]) -> dict:
+    """The audit row of the errata step: every erratum applied, with its evidence.
+
+    ``log`` is what :func:`apply_errata` logged. Unlike other steps, every applied erratum
+    is listed (``garbled → repair (evidence: ...)``, joined by `` | ``), not the first few.
+
+    >>> errata = [Erratum("鏈?zhǔn)剿季S", "鏈式思維", "GBK read one byte out of step")]
+    >>> errata_audit(errata, [("鏈?zhǔn)剿季S", "鏈式思維")] * 2)
+    {'step': 'errata', 'changes': 2, 'examples': '鏈?zhǔn)剿季S → 鏈式思維 (evidence: GBK read one byte out of step)'}
+    """
+    applied = set(log)
+    examples = [f"{show(garbled)} → {show(repair)}" + (f" (evidence: {evidence})" if evidence else "")
+                for garbled, repair, evidence in corrections if (garbled, repair) in applied]
+    return {"step": "errata", "changes": len(log), "examples": " | ".join(examples)}
 
 
 def suspicious_runs(text: str) -> list[str]:

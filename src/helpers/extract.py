@@ -3,25 +3,34 @@
 Every fact carries the character span of its ``text`` in the article and the sentence it
 sits in, so a reader can check it against the source. Nothing here is a lookup of known
 answers: the rules read the structures the articles use (“1”即…, 八个细分领域 after a list
-of eight names, 市委书记 before a name), so editing a sentence changes the facts.
+of eight names, 市委书记 before a name), so editing a sentence changes the facts. Two small
+data files say what the text cannot: which slogans are written in halves (“三高地”“四个新”
+is 三高四新) and which numbered phrases are not slogans (“十四五” is a plan period).
 """
 
 import bisect
+import csv
 import functools
 import json
 import math
 import re
 from dataclasses import dataclass, field
 
-from helpers import segment
+from helpers import config, segment
 from helpers.segment import NUMERAL, Sentence
 
 KINDS = ("slogan", "target", "chain", "official")
+SLOGAN_ALIASES_FILE = config.PACKAGE_DATA_DIR / "slogan_aliases.csv"
+NOT_SLOGANS_FILE = config.PACKAGE_DATA_DIR / "not_slogans.txt"
 
 
 @dataclass
 class Fact:
-    """One extracted item; ``text`` is ``article_text[start:end]``."""
+    """One extracted item; ``text`` is ``article_text[start:end]``.
+
+    ``measure`` is what a figure measures, an official's role, the list a chain belongs to,
+    or the slogan a slogan is written for (itself, or 三高四新 for “三高地” and “四个新”).
+    """
 
     kind: str
     text: str
@@ -43,16 +52,25 @@ _NUMBER_PARTS = re.compile(
 _CLAUSE_BREAK = "，,。；;：:！？!?\n、“”\"（）()"
 
 
-def parse_number(text: str) -> tuple[float, str] | None:
-    """Value and unit of a figure: money in 元, percentages as ratios; None for other units.
+# A bare magnitude (千亿, 1万亿) is money only where its measure says so: 千亿工业 and a
+# project reserve of 1万亿 are output and investment in 元, 新增就业5万 is five myriad jobs.
+_MONEY_MEASURE = re.compile("产值|总值|增加值|投资|收入|营收|利润|税收|财政|资金|融资|规模|销售|工业|产业|项目")
+
+
+def parse_number(text: str, measure: str | None = None) -> tuple[float, str] | None:
+    """Value and unit of a figure: money in 元 or 美元, percentages as ratios, a bare
+    magnitude as a count (unit "") unless 级 follows it or ``measure`` names money; None
+    for other units (24个 is a count of things, 2021年 a date).
 
     cn2an reads the numeral (it fails on a bare 千亿, so the magnitude words are handled
     here and a missing numeral counts as one).
 
-    >>> parse_number("855.04亿元"), parse_number("千亿"), parse_number("8.1%")
-    ((85504000000.0, '元'), (100000000000.0, '元'), (0.081, 'ratio'))
-    >>> parse_number("0.4个百分点"), parse_number("3000亿级"), parse_number("24个")
-    ((0.004, 'ratio'), (300000000000.0, '元'), None)
+    >>> parse_number("855.04亿元"), parse_number("3000亿级"), parse_number("2亿美元")
+    ((85504000000.0, '元'), (300000000000.0, '元'), (200000000.0, '美元'))
+    >>> parse_number("千亿", "工业"), parse_number("5万", "新增就业"), parse_number("24个")
+    ((100000000000.0, '元'), (50000.0, ''), None)
+    >>> parse_number("8.1%"), parse_number("0.4个百分点")
+    ((0.081, 'ratio'), (0.004, 'ratio'))
     """
     import cn2an
 
@@ -65,12 +83,14 @@ def parse_number(text: str) -> tuple[float, str] | None:
     number = float(cn2an.cn2an(core, "smart")) if core else 1.0
     for char in magnitude:
         number *= _MULTIPLIER[char]
-    if rest in ("%", "％"):
+    if rest in ("%", "％", "个百分点", "百分点"):
         return round(number / 100, 12), "ratio"
-    if rest in ("个百分点", "百分点"):
-        return round(number / 100, 12), "ratio"
-    if rest in ("元", "亿元", "万元") or (magnitude and rest in ("", "级")):
-        return number, "元"  # 千亿工业, 3000亿级产业链: the articles count these in yuan
+    if rest in ("元", "美元"):
+        return number, rest
+    if magnitude and (rest == "级" or rest == "" and measure and _MONEY_MEASURE.search(measure)):
+        return number, "元"  # 3000亿级产业链, 千亿工业: the articles count these in yuan
+    if magnitude and rest == "":
+        return number, ""
     return None
 
 
@@ -193,10 +213,26 @@ def _expansion_before(text: str, sentence: Sentence, start: int, slogan: str, pa
     return {"items": found}
 
 
+@functools.cache
+def not_slogans() -> frozenset[str]:
+    """Numbered phrases that are not slogans (``data/not_slogans.txt``): 十四五, 两会, 十强..."""
+    lines = NOT_SLOGANS_FILE.read_text(encoding="utf-8").splitlines()
+    return frozenset(phrase for line in lines if (phrase := line.split("#")[0].strip()))
+
+
+@functools.cache
+def slogan_aliases() -> dict[tuple[str, str], str]:
+    """(first half, second half) -> the slogan they make (``data/slogan_aliases.csv``)."""
+    with open(SLOGAN_ALIASES_FILE, encoding="utf-8", newline="") as handle:
+        return {(row["first"], row["second"]): row["slogan"] for row in csv.DictReader(handle)}
+
+
 def _slogan_facts(text: str, sentences: list[Sentence]) -> list[Fact]:
     facts = []
     for start, end in segment.slogan_spans(text):
         slogan = text[start:end]
+        if slogan in not_slogans():
+            continue
         sentence = _sentence_at(sentences, start)
         parts = slogan_parts(slogan)
         detail: dict = {"parts": parts}
@@ -208,19 +244,22 @@ def _slogan_facts(text: str, sentences: list[Sentence]) -> list[Fact]:
             expansion = _expansion_before(text, sentence, start, slogan, parts)
         if expansion:
             detail["expansion"] = expansion
-        facts.append(Fact("slogan", slogan, start, end, detail=detail))
-    _pair_slogans(text, facts)
+        facts.append(Fact("slogan", slogan, start, end, measure=slogan, detail=detail))
+    _join_halves(text, facts)
     return facts
 
 
-def _pair_slogans(text: str, facts: list[Fact], gap: int = 8) -> None:
-    """“六稳”工作、落实“六保”任务: two one-part slogans with the same count, close together,
-    are halves of one (六稳六保); both get ``detail["pair"]``."""
+def _join_halves(text: str, facts: list[Fact], gap: int = 8) -> None:
+    """Two slogans close together in a sentence that are the halves of one: both get its
+    name as ``measure``. “六稳”工作、落实“六保”任务 (one part each, the same count) make
+    六稳六保; “三高地”“四个新” make 三高四新 (``data/slogan_aliases.csv``)."""
     for first, second in zip(facts, facts[1:]):
         close = second.start - first.end <= gap and not re.search(r"[。！？\n]", text[first.end:second.start])
-        if (close and len(first.text) == len(second.text) == 2 and first.text[0] == second.text[0]
-                and first.text[0] in NUMERAL):
-            first.detail["pair"] = second.detail["pair"] = first.text + second.text
+        same_count = (len(first.text) == len(second.text) == 2 and first.text[0] == second.text[0]
+                      and first.text[0] in NUMERAL)
+        whole = slogan_aliases().get((first.text, second.text)) or (first.text + second.text if same_count else None)
+        if close and whole:
+            first.measure = second.measure = whole
 
 
 # --- targets and figures -------------------------------------------------------------------
@@ -261,15 +300,17 @@ def _measure(text: str, sentence: Sentence, start: int, end: int, previous: str 
 def _target_facts(text: str, sentences: list[Sentence]) -> list[Fact]:
     facts, previous = [], {}
     for start, end in segment.number_spans(text):
-        parsed = parse_number(text[start:end])
         sentence = _sentence_at(sentences, start)
-        if parsed is None or sentence is None:
+        if sentence is None:
             continue
+        measure = _measure(text, sentence, start, end, previous.get(sentence.sentence_id))
+        parsed = parse_number(text[start:end], measure)
+        if parsed is None:
+            continue
+        previous[sentence.sentence_id] = measure
         value, unit = parsed
         head = text[sentence.start:start]
         years = _YEAR.findall(head)
-        measure = _measure(text, sentence, start, end, previous.get(sentence.sentence_id))
-        previous[sentence.sentence_id] = measure
         detail = {"stated": text[start:end]}
         period = _PERIOD.findall(head)
         if period:
@@ -436,19 +477,34 @@ def extract_facts(text: str, sentences: list[Sentence] | None = None) -> list[di
 def extract_article(record: dict) -> dict:
     """An article record (``Article.to_record()``) plus its facts and themes, for ``extract --json``.
 
-    Adds ``officials``, ``chains``, ``slogans``, ``targets`` (fact dicts with sentence_id and
-    span) and ``themes`` (sentence-level codes with the cue that matched).
+    Adds ``officials``, ``chains``, ``slogans``, ``targets`` (fact dicts with sentence_id,
+    span and detail) and ``themes`` (sentence-level codes with the cue that matched): the
+    rows the build writes for the article (``analyse_text``), so the two cannot differ.
     """
-    from helpers import themes
+    from helpers.analyse import analyse_text  # analyse imports this module
 
-    text = record["text"]
-    sentences = segment.split_sentences(text)
-    facts = extract_facts(text, sentences)
+    tables = analyse_text(record["article_id"], record["text"])
+    facts = [_fact_record(row) for row in _rows(tables["facts"])]
     out = dict(record)
     for kind in KINDS:
-        out[kind + "s"] = [{k: v for k, v in f.items() if k != "kind"} for f in facts if f["kind"] == kind]
-    out["themes"] = themes.code_sentences(sentences)
+        out[kind + "s"] = [_without(fact, "kind") for fact in facts if fact["kind"] == kind]
+    out["themes"] = [_without(row, "article_id") for row in _rows(tables["themes"])]
     return out
+
+
+def _rows(columns: dict[str, list]) -> list[dict]:
+    return [dict(zip(columns, values)) for values in zip(*columns.values())]
+
+
+def _without(row: dict, key: str) -> dict:
+    return {k: v for k, v in row.items() if k != key}
+
+
+def _fact_record(row: dict) -> dict:
+    """A row of the facts table as JSON-ready data: detail parsed, NaN as None, the year an int."""
+    value, year = row["value"], row["year"]
+    return {**_without(row, "article_id"), "detail": json.loads(row["detail"]),
+            "value": None if math.isnan(value) else value, "year": None if math.isnan(year) else int(year)}
 
 
 def facts_table_rows(article_id: str, text: str, sentences: list[Sentence]) -> list[dict]:

@@ -24,6 +24,7 @@ import ahocorasick
 import numpy as np
 
 from helpers import config
+from helpers.hanzi import code_points
 
 FALSE_FRIENDS_FILE = config.PACKAGE_DATA_DIR / "place_false_friends.txt"
 MUNICIPALITIES = {"11", "12", "31", "50"}
@@ -123,11 +124,8 @@ _PAIR_HASH_BITS = 22
 
 def _pair_hashes(codes: np.ndarray) -> np.ndarray:
     """A hash of each pair of neighbouring code points (collisions only cost time)."""
+    codes = codes.astype(np.int64)  # the products overflow 32 bits
     return (codes[:-1] * 1_000_003 + codes[1:]) & ((1 << _PAIR_HASH_BITS) - 1)
-
-
-def _code_points(text: str) -> np.ndarray:
-    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32).astype(np.int64)
 
 
 @cache
@@ -137,7 +135,7 @@ def _name_pairs() -> np.ndarray:
     for form in _automaton().keys():
         if len(form) < 2:  # _mentions looks only where two characters of a name meet
             raise ValueError(f"place names need two characters: {form!r}")
-        table[_pair_hashes(_code_points(form))] = True
+        table[_pair_hashes(code_points(form))] = True
     return table
 
 
@@ -149,7 +147,7 @@ def _stretches(text: str) -> list[tuple[int, int]]:
     faster. ``iter_long`` gives the same matches, because between two characters that meet
     in no name it is back at the root with nothing pending, as at the start of a text.
     """
-    linked = _name_pairs()[_pair_hashes(_code_points(text))]
+    linked = _name_pairs()[_pair_hashes(code_points(text))]
     edges = np.flatnonzero(np.diff(linked.view(np.int8), prepend=0, append=0)).tolist()
     return [(start, end + 1) for start, end in zip(edges[::2], edges[1::2])]
 

@@ -20,8 +20,8 @@ class Metadata:
     locality: str
     province: str
     admin_level: str
-    date: str
-    year: int
+    date: str  # "" when unknown
+    year: int | None  # None when unknown
     outlet: str
     flags: tuple[str, ...]
 
@@ -76,6 +76,6 @@ def merge_metadata(row: dict[str, str] | None, *, title: str, place: Division | 
     return Metadata(
         title=row["title"] if whole_file and row.get("title") else title,
         locality=locality, province=province, admin_level=admin_level,
-        date=date or "", year=int(date[:4]) if date else 0,
+        date=date or "", year=int(date[:4]) if date else None,
         outlet=row.get("outlet") or outlet, flags=tuple(flags),
     )

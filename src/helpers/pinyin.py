@@ -13,9 +13,9 @@ import re
 from zhon.pinyin import accented_syllable
 
 from helpers.edits import EditLog
-from helpers.hanzi import HAN
+from helpers.hanzi import HAN, TONE_MARKS
 
-_TONE_MARKS = set("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ")
+_TONE_MARKS = set(TONE_MARKS)
 _GLOSS = re.compile(f"[(（] ?((?:{accented_syllable})(?:[' ]?(?:{accented_syllable}))*) ?[)）]", re.IGNORECASE)
 # Brackets in a row right after a Chinese character (中(zhōng)(guó)): where glosses can be.
 # The pattern opens with the bracket, not the look-behind, so the search skips to brackets;

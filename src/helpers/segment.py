@@ -31,10 +31,12 @@ _NOT_N = f"[^\\W\\d{NUMERAL}a-zA-Z_]"
 # A slogan part is not a counted noun: 十大产业, 三个区分, 一年打基础 are numbers with measure words.
 _PART = f"[^\\W\\d{NUMERAL}a-zA-Z_个条项位家批年次届大种点名]"
 
-# 1+8+N, 1+5+42, 4×4: digits joined by + or ×, possibly with a letter part.
+# 1+8+N, 1+5+42, 4×4: digits joined by + or ×, possibly with a letter part. It may run
+# straight into Chinese (培育1+8+N现代产业体系): only a further digit, letter or point ends it
+# too early (\w would also refuse the Chinese character and cut 1+8+N back to 1+8).
 # The patterns take their first character before checking what precedes it (look-behind on
 # two characters), so that each opens with a character class and a search skips ahead fast.
-FORMULA = re.compile(r"\d(?<![0-9A-Za-z.]\d)\d*(?:\s*[+＋×]\s*(?:\d+|[A-Za-z]))+(?![\w.])")
+FORMULA = re.compile(r"\d(?<![0-9A-Za-z.]\d)\d*(?:\s*[+＋×]\s*(?:\d+|[A-Za-z]))+(?![0-9A-Za-z.])")
 # Unquoted numbered slogans: two or more numeral-led parts of the same length (三高四新, 六稳六保,
 # 一核两电三色四新, 三强一化, 四比四看) or numeral + 个 + numeral (六个一). Equal lengths keep the
 # next word out (三高四新战略 is not 三高四新战); slogans with uneven parts (五制一平台,
@@ -244,7 +246,8 @@ def stopwords() -> frozenset[str]:
 
 
 def cut(text: str, keep: Iterable[str] = ()) -> list[str]:
-    """Words of a text, slogans and numbers with units kept whole, punctuation dropped.
+    """Words of a text, slogans and numbers with units kept whole, punctuation dropped: the
+    tokens the build stores for it (the words of :func:`sentence_words`).
 
     ``keep`` adds words to keep whole in this text only (e.g. the names of the officials
     found in the article: jieba cuts 秦国文 into 秦国 文), without touching the shared dictionary.
@@ -252,12 +255,12 @@ def cut(text: str, keep: Iterable[str] = ()) -> list[str]:
     >>> cut("今年1—6月，我市产业链规上企业实现产值855.04亿元")
     ['今年', '1—6月', '我市', '产业链', '规上企业', '实现', '产值', '855.04亿元']
     """
-    return _words(text, protected_spans(text, keep))[1]
+    return sentence_words(text, split_sentences(text), keep)[1]
 
 
 def sentence_words(text: str, sentences: list[Sentence], keep: Iterable[str] = ()) -> tuple[list[int], list[str]]:
-    """The words of every sentence, in text order, with the index of the sentence of each:
-    ``cut(s.text, keep)`` for each sentence ``s``, from one jieba call for the whole text.
+    """The words of every sentence, in text order, with the index of the sentence of each,
+    from one jieba call for the whole text: each sentence gets the words it gets alone.
 
     jieba cuts each run of Chinese characters, letters and digits on its own, and sentences
     begin and end at punctuation or white space, so cutting the whole text gives every

@@ -9,6 +9,9 @@ occurrence is one row, so counts are mentions and ``drop_duplicates`` on
 
 Within a dimension the longest cue wins where cues overlap (科技创新 is not also 创新), so
 one stretch of text is counted once; a cue listed under several codes codes them all.
+Cues match inside words, so a cue must not hide in other words: 信息 would code 电子信息
+and 经济信息委, 应用 核技术应用产业链, so the codebooks list 信息化, 成果应用 and the like
+(tests/test_themes.py keeps one false friend for each cue made longer).
 """
 
 import csv
@@ -84,31 +87,18 @@ def _coded(cues: list[tuple[int, int, str, str]]) -> list[tuple[str, Code, str]]
             for code in by_cue[dimension][cue]]
 
 
-def code_text(text: str) -> list[dict]:
-    """Cue occurrences in one text: dimension, code, label_en, cue, in text order.
-
-    >>> [(r["code"], r["cue"]) for r in code_text("持续优化营商环境，大力推行全产业链招商")
-    ...  if r["dimension"] == "theme"]
-    [('business_environment', '营商环境'), ('industrial_chains', '全产业链'), ('investment_attraction', '招商')]
-    """
-    return [{"dimension": dimension, "code": code.code, "label_en": code.label_en, "cue": cue}
-            for dimension, code, cue in _coded(_cues(text))]
-
-
-def code_sentences(sentences: list[Sentence], article_id: str | None = None) -> list[dict]:
-    """Theme and instrument rows for each sentence (with article_id when given)."""
-    head = {"article_id": article_id} if article_id is not None else {}
-    return [{**head, "sentence_id": s.sentence_id, **row} for s in sentences for row in code_text(s.text)]
-
-
 def sentence_codes(text: str, sentences: list[Sentence]) -> dict[str, list]:
-    """``code_sentences`` as columns (sentence_id, dimension, code, label_en, cue), from one
-    scan of the whole text; a sentence that a cue straddles is coded on its own.
+    """Theme and instrument codes of each sentence, as columns (sentence_id, dimension, code,
+    label_en, cue): one row per cue occurrence, in text order, themes first on a tie.
+
+    One scan of the whole text; a sentence that a cue straddles is coded on its own.
 
     >>> from helpers.segment import split_sentences
-    >>> codes = sentence_codes("要抓招商。优化营商环境。", split_sentences("要抓招商。优化营商环境。"))
-    >>> list(zip(codes["sentence_id"], codes["dimension"], codes["cue"]))[:3]
-    [(0, 'theme', '招商'), (0, 'instrument', '招商'), (1, 'theme', '营商环境')]
+    >>> text = "要抓招商。持续优化营商环境，大力推行全产业链招商。"
+    >>> codes = sentence_codes(text, split_sentences(text))
+    >>> [(i, code) for i, dimension, code in zip(codes["sentence_id"], codes["dimension"], codes["code"])
+    ...  if dimension == "theme"]
+    [(0, 'investment_attraction'), (1, 'business_environment'), (1, 'industrial_chains'), (1, 'investment_attraction')]
     """
     found = _cues(text)
     alone = straddled([(start, end) for start, end, _, _ in found], sentences)
