@@ -15,7 +15,7 @@ import nbformat
 import pandas as pd
 import pytest
 
-from helpers import config, export, reports, tables
+from helpers import config, display, export, reports, tables
 
 pytestmark = pytest.mark.notebooks
 
@@ -173,6 +173,15 @@ def test_00_data_quality(processed):
     for step in log[log["changes"] > 0]["step"].unique():
         assert step in text, step
     assert "→" in text and has_image(notebook)
+    errata = display.errata_table(log)  # each erratum applied, with the evidence for its repair
+    assert len(errata) == int(log.loc[log["step"] == "errata", "changes"].sum()) > 0
+    for erratum in errata.itertuples():
+        assert erratum.garbled in text and erratum.repair in text and erratum.evidence
+        assert erratum.evidence[:40] in text
+    openings = text.split("Raw and cleaned", 1)[1]
+    for article in processed.articles.itertuples():  # the cleaned opening beside the raw one
+        assert article.text.split("\n")[0][:30] in openings, article.article_id
+    assert "欄目導航" in openings  # a portal menu the cleaning removed, as the raw file has it
 
 
 def test_10_corpus_overview(processed):
@@ -185,6 +194,8 @@ def test_10_corpus_overview(processed):
     for outlet in processed.articles["outlet"].unique():
         assert outlet in text
     assert "秦国文" in text and "市委书记" in text  # an official with the role the text gives
+    for reporter in processed.articles["reporters"].explode().dropna().unique():
+        assert reporter in text, reporter
     assert has_image(notebook)
 
 
@@ -200,7 +211,12 @@ def test_20_locality_profile_names_its_chains_and_slogans(processed, locality):
     assert chains and len(slogans)
     missing = [name for name in [*chains, *slogans] if name not in text]
     assert not missing
+    distinct = len(set(chains))  # a name repeated across lists or mentions counts once
     assert summary_of(notebook).startswith(f"{locality}: ")
+    assert f"{distinct} distinct chains/clusters named" in summary_of(notebook)
+    assert f"names {distinct} distinct industrial chains or clusters" in text
+    amounts = ours[(ours["kind"] == "target") & (ours["unit"] == "元")]  # ratios are not ranked with 元
+    assert f"largest amount is {amounts.loc[amounts['value'].idxmax(), 'text']}" in text
     assert "Theme profile" in text and "Distinctive terms" in text and "Evidence" in text
     assert has_image(notebook)
 
@@ -220,9 +236,16 @@ def test_30_compare_shows_all_three_localities(processed):
     assert all(locality in summary for locality in LOCALITIES)
     strategy = page.split("Strategy side by side", 1)[1]
     assert all(locality in export.visible_text(strategy) for locality in LOCALITIES)
+    assert "3840亿元" in export.visible_text(strategy) and "8.1%" not in export.visible_text(strategy)
+    instruments = export.visible_text(page.split("Policy instruments", 1)[1].split("Distinctive vocabulary", 1)[0])
+    assert all(side in instruments for side in ("supply", "environment", "demand"))  # instruments.csv's side
     for slogan in ("三高四新", "1+8+N", "1+5+42"):
         assert slogan in text
-    assert "shared by two or more: 十四五" in summary
+    slogans = processed.facts[processed.facts["kind"] == "slogan"].merge(
+        processed.articles[["article_id", "locality"]], on="article_id")
+    places = slogans.groupby("text")["locality"].nunique()
+    assert "十四五" not in places.index  # a plan period, not a slogan: it once made the summary
+    assert f"shared by two or more: {'、'.join(places[places > 1].index) or 'none'}" in summary
     assert sum("image/png" in o.get("data", {}) for c in notebook.cells for o in c.get("outputs", [])) >= 5
 
 
@@ -246,6 +269,7 @@ def test_50_term_explorer(processed, term, name):
     assert f": {occurrences} occurrences" in summary_of(notebook)
     assert f"of {occurrences} occurrences shown" in export.visible_text(page)
     assert page.count("<mark>") == min(40, occurrences)
+    assert f"Juilland's D across the {len(processed.articles)} articles: " in export.visible_text(page)
     assert has_image(notebook)
 
 

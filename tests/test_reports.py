@@ -167,6 +167,7 @@ def test_the_stamp_records_what_the_index_needs(project):
     assert len(stamp["key"]) == 64
 
 
-def test_the_floor_is_empty_notebooks_in_the_same_pool():
-    seconds = reports.floor_seconds(2, jobs=2)
+def test_the_floor_runs_an_empty_notebook_in_the_pool():
+    # One notebook in one worker (about 1.5 s): that the floor works; `make bench` measures it.
+    seconds = reports.floor_seconds(1, jobs=1)
     assert 0 < seconds < 15

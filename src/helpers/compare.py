@@ -402,3 +402,24 @@ def trajectory(items: pd.DataFrame, column: str, periods: list, period_col: str 
     status = seen.apply(lambda row: trajectory_status([p for p in periods if row[p]], periods), axis=1)
     return (seen.assign(status=status, _first=seen.idxmax(axis=1))
             .sort_values(["_first", "status"]).drop(columns="_first"))
+
+
+def slogan_mentions(facts: pd.DataFrame) -> pd.DataFrame:
+    """Slogan facts keyed by the slogan they stand for, one row per sentence and slogan.
+
+    The column ``slogan`` is the fact's ``measure`` (三高四新 for “三高地”“四个新”, written in
+    two halves), so a slogan is counted once per sentence however the text splits it;
+    ``written`` keeps every form the sentence uses.
+
+    >>> facts = pd.DataFrame({"kind": ["slogan", "slogan", "slogan", "target"],
+    ...     "article_id": ["a", "a", "a", "a"], "sentence_id": [0, 0, 1, 1],
+    ...     "text": ["三高地", "四个新", "三高四新", "千亿"],
+    ...     "measure": ["三高四新", "三高四新", "三高四新", "工业"]})
+    >>> slogan_mentions(facts)[["sentence_id", "written", "slogan"]].values.tolist()
+    [[0, '三高地、四个新', '三高四新'], [1, '三高四新', '三高四新']]
+    """
+    said = facts[facts["kind"] == "slogan"]
+    said = said.assign(slogan=said["measure"].fillna(said["text"]).where(said["measure"] != "", said["text"]))
+    key = ["article_id", "sentence_id", "slogan"]
+    written = said.groupby(key, sort=False)["text"].transform(lambda forms: "、".join(dict.fromkeys(forms)))
+    return said.assign(written=written).drop_duplicates(key).reset_index(drop=True)

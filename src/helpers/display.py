@@ -275,10 +275,12 @@ class Headline:
 def headline(facts: pd.DataFrame, slogans: int = 3, amounts: int = 1) -> Headline:
     """The headline strategy of the articles behind ``facts``: chain lists, slogans, largest amounts."""
     chains = facts[facts["kind"] == "chain"]
-    said = facts[facts["kind"] == "slogan"]
-    spelled = {text: expansion_text(detail) for text, detail in zip(said["text"], said["detail"])}
+    from helpers.compare import slogan_mentions
+
+    said = slogan_mentions(facts)
+    spelled = {slogan: expansion_text(detail) for slogan, detail in zip(said["slogan"], said["detail"])}
     return Headline(chain_names=chain_names(chains), lists=chain_lists(chains),
-                    slogans=said["text"].value_counts().head(slogans).index.tolist(),
+                    slogans=said["slogan"].value_counts().head(slogans).index.tolist(),
                     amounts=largest_amounts(facts[facts["kind"] == "target"], amounts),
                     spelled_out={text: meaning for text, meaning in spelled.items() if meaning})
 
@@ -286,22 +288,26 @@ def headline(facts: pd.DataFrame, slogans: int = 3, amounts: int = 1) -> Headlin
 def show_headline(place: str, head: Headline) -> None:
     """Display a locality's headline strategy: one paragraph, then each slogan spelled out."""
     per_list = "; ".join(f"{name}: {n}" for name, n in head.lists.items())
-    amount = "none" if head.amounts.empty else \
-        f"{head.amounts['text'].iloc[0]} ({_label(head.amounts['measure'].iloc[0])})"
     markdown("**{place}** names **{n}** distinct industrial chains or clusters in {lists} "
              "list{s} ({per_list}); its most repeated slogans are {slogans}; its largest amount is {amount}.",
              place=place, n=len(head.chain_names), lists=len(head.lists), s="s" * (len(head.lists) != 1),
-             per_list=per_list or "none", slogans="、".join(head.slogans) or "none", amount=amount)
+             per_list=per_list or "none", slogans="、".join(head.slogans) or "none",
+             amount=_amounts_text(head.amounts) or "none")
     for slogan, meaning in head.spelled_out.items():
         markdown("- **{slogan}** ({english}): {meaning}", slogan=slogan, english=gloss(slogan) or "—",
                  meaning=meaning)
 
 
 def _label(term: str) -> str:
-    """A term with its short gloss beside it (:func:`helpers.plots.label`, imported late: plots imports this module)."""
-    from helpers.plots import label
+    """A term with its short gloss beside it (:func:`helpers.plots.label`)."""
+    from helpers.plots import label  # imported late: plots imports this module
 
     return label(term)
+
+
+def _amounts_text(amounts: pd.DataFrame) -> str:
+    """Figures with what they measure, glossed: ``3840亿元 地区生产总值 (local gross domestic…)``."""
+    return "; ".join(f"{text} {_label(measure)}" for text, measure in zip(amounts["text"], amounts["measure"]))
 
 
 def strategy_table(facts: pd.DataFrame, theme_rates: pd.DataFrame, places: list[str]) -> pd.DataFrame:
@@ -321,8 +327,7 @@ def strategy_table(facts: pd.DataFrame, theme_rates: pd.DataFrame, places: list[
         rows[place] = {
             "chain / cluster lists": glossed(head.lists.index),
             "slogans": glossed(head.slogans),
-            "largest amounts": "; ".join(f"{text} {_label(measure)}"
-                                         for text, measure in zip(head.amounts["text"], head.amounts["measure"])),
+            "largest amounts": _amounts_text(head.amounts),
             "leading themes": "; ".join(theme_rates[theme_rates["locality"] == place].nlargest(3, "rate")["theme"]),
         }
     return pd.DataFrame(rows).rename_axis(index="strategy", columns=None)
@@ -387,3 +392,15 @@ def reporters_table(articles: pd.DataFrame) -> pd.DataFrame:
     """
     return articles[["article_id", "locality", "date", "outlet"]].assign(
         reporters=articles["reporters"].map(lambda names: "、".join(names) if names is not None else ""))
+
+
+def slogan_table(mentions: pd.DataFrame) -> pd.DataFrame:
+    """One row per slogan of :func:`helpers.compare.slogan_mentions`: the forms it is written
+    in, its English gloss, how many sentences use it, and its longest spelled-out expansion."""
+    rows = []
+    for slogan, group in mentions.groupby("slogan", sort=False):
+        forms = dict.fromkeys(form for written in group["written"] for form in written.split("、"))
+        rows.append({"slogan": slogan, "English": gloss(slogan), "written": "、".join(forms),
+                     "mentions": len(group),
+                     "expansion": max(map(expansion_text, group["detail"]), key=len)})
+    return pd.DataFrame(rows, columns=["slogan", "English", "written", "mentions", "expansion"])
