@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -34,15 +35,6 @@ TABLE_FILES = {
 }
 ANALYSIS_TABLES = ("sentences", "tokens", "facts", "themes")
 
-# Row order of each table, so that a build is byte-identical whatever the scheduling.
-SORT_KEYS = {
-    "articles": ["article_id"],
-    "cleaning_log": ["article_id", "step_order"],
-    "sentences": ["article_id", "sentence_id"],
-    "tokens": ["article_id", "sentence_id", "position"],
-    "facts": ["article_id", "start", "end", "kind", "text"],
-    "themes": ["article_id", "sentence_id", "dimension", "code", "cue"],
-}
 
 
 def process_files(paths: Sequence[Path]) -> dict[str, pd.DataFrame]:
@@ -122,16 +114,29 @@ def partition(paths: Sequence[Path], parts: int) -> list[list[Path]]:
     return [group for group in groups if group]
 
 
+def in_article_order(table: pd.DataFrame) -> pd.DataFrame:
+    """Rows ordered by article id, each article's rows kept in the order they were produced.
+
+    An article's rows come out of one worker in a fixed order whatever the scheduling, so
+    this is the canonical order: builds with any number of workers are byte-identical. A
+    stable sort on the rank of the id is several times cheaper than sorting on every key.
+
+    >>> in_article_order(pd.DataFrame({"article_id": ["b", "a", "b", "a"], "n": [1, 2, 3, 4]}))["n"].tolist()
+    [2, 4, 1, 3]
+    """
+    codes, ids = pd.factorize(table["article_id"])
+    rank = np.empty(len(ids), dtype=np.int64)
+    rank[np.argsort(ids.to_numpy(dtype=object))] = np.arange(len(ids))
+    return table.take(np.argsort(rank[codes], kind="stable")).reset_index(drop=True)
+
+
 def combine(results: Iterable[dict[str, pd.DataFrame]]) -> dict[str, pd.DataFrame]:
-    """Concatenate per-partition tables and sort them into their canonical order."""
+    """Concatenate per-partition tables into their canonical order."""
     results = list(results)
     tables = {}
     for name in TABLE_FILES:
         frames = [result[name] for result in results if not result[name].empty]
-        table = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
-        if not table.empty:
-            table = table.sort_values(SORT_KEYS[name], kind="stable", ignore_index=True)
-        tables[name] = table
+        tables[name] = in_article_order(pd.concat(frames, ignore_index=True)) if frames else pd.DataFrame()
     return tables
 
 

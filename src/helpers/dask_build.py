@@ -13,7 +13,7 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
-from helpers.build import TABLE_FILES, SORT_KEYS, _process_files_or_error, partition, write_parquet
+from helpers.build import TABLE_FILES, _process_files_or_error, in_article_order, partition, write_parquet
 from helpers.errors import InputErrors
 
 LOCAL_WORKERS = 2
@@ -29,7 +29,7 @@ def process_and_write_part(paths: Sequence[Path], scratch: str, index: int) -> I
         folder = Path(scratch) / TABLE_FILES[name]
         folder.mkdir(parents=True, exist_ok=True)
         if not table.empty:
-            table = table.sort_values(SORT_KEYS[name], kind="stable", ignore_index=True)
+            table = in_article_order(table)
         write_parquet(name, table, folder / f"part-{index:05d}.parquet")
         counts[name] = len(table)
     return counts
