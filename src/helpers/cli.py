@@ -45,14 +45,34 @@ def _extract_records(path: Path) -> list[dict]:
     return [extract_article(record) for record in _clean_records(path)]
 
 
-def _emit(records: list[dict], as_json: bool) -> None:
+FACT_LISTS = ("officials", "chains", "slogans", "targets")
+
+
+def _fact_line(fact: dict) -> str:
+    """One extracted fact as a readable line: its text, then what it is or measures."""
+    value = fact.get("value")
+    said = [fact.get("measure") if fact.get("measure") != fact["text"] else None,
+            f"{value:,.0f}" if value is not None and value == int(value) else value,
+            fact.get("unit"), fact.get("year")]
+    said = [str(item) for item in said if item not in (None, "")]
+    return f"  - {fact['text']}" + (f"  ({', '.join(said)})" if said else "")
+
+
+def _emit(records: list[dict], as_json: bool, facts: bool = False) -> None:
     if as_json:
         json.dump(records, sys.stdout, ensure_ascii=False, indent=1, default=str)
         sys.stdout.write("\n")
         return
     for record in records:
         print(f"# {record['title']}  [{record['locality']}, {record['date']}]  ({record['source']})")
-        print(record["text"])
+        if facts:
+            for name in FACT_LISTS:
+                print(f"{name}: {len(record[name])}")
+                print("\n".join(map(_fact_line, record[name])) or "  (none)")
+            codes = sorted({theme["label_en"] for theme in record["themes"] if theme["dimension"] == "theme"})
+            print(f"themes: {', '.join(codes) or '(none)'}")
+        else:
+            print(record["text"])
         print()
 
 
@@ -64,7 +84,7 @@ def cmd_clean(args: argparse.Namespace) -> int:
 
 def cmd_extract(args: argparse.Namespace) -> int:
     records, failed = _per_file(args.paths, _extract_records)
-    _emit(records, args.json)
+    _emit(records, args.json, facts=True)
     return EXIT_BAD_INPUT if failed else 0
 
 

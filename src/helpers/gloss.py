@@ -83,24 +83,37 @@ def english(term: str) -> str:
     >>> english("液压装备"), english("蒿慧杰")
     ('hydraulic pressure equipment', '蒿慧杰')
     """
-    for source in (_labels().get, _glossary().get, cedict):
-        gloss = source(term)
-        if gloss:
-            return gloss
+    gloss = _known(term)
+    if gloss:
+        return gloss
     parts = _longest_glossed_words(term)
     return " ".join(parts) if parts else term
 
 
-def _longest_glossed_words(term: str, longest: int = 6) -> list[str] | None:
-    """Glosses of the longest CC-CEDICT words that tile the term left to right, or None.
+def _known(term: str) -> str | None:
+    """The gloss of a whole term from the codebooks, the glossary or CC-CEDICT, in that order."""
+    for source in (_labels().get, _glossary().get, cedict):
+        gloss = source(term)
+        if gloss:
+            return gloss
+    return None
 
+
+def _longest_glossed_words(term: str, longest: int = 8) -> list[str] | None:
+    """Glosses of the longest known words that tile the term left to right, or None.
+
+    The project glossary is asked before CC-CEDICT for every part, so that 现代物流产业链
+    reads "modern logistics industrial chain", not CC-CEDICT's first sense of 现代 (Hyundai).
     Single characters do not count: glossing names character by character gives nonsense
     (刘尚进 is a person, not "battle-ax still to go forward").
+
+    >>> _longest_glossed_words("现代物流产业链")
+    ['modern logistics', 'industrial chain']
     """
     glosses, start = [], 0
     while start < len(term):
         for end in range(min(len(term), start + longest), start + 1, -1):
-            gloss = cedict(term[start:end])
+            gloss = _known(term[start:end])
             if gloss:
                 glosses.append(gloss)
                 start = end

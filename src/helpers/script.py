@@ -1,8 +1,13 @@
 """Traditional -> Simplified with OpenCC; the original script is kept beside it."""
 
+import re
 from functools import cache
 
 import opencc
+
+from helpers import config
+
+ZHU_WORDS_FILE = config.PACKAGE_DATA_DIR / "zhu_words.txt"
 
 
 @cache
@@ -11,10 +16,29 @@ def _converter() -> opencc.OpenCC:
     return opencc.OpenCC("t2s")
 
 
+@cache
+def _zhu() -> re.Pattern:
+    words = [line.strip() for line in ZHU_WORDS_FILE.read_text(encoding="utf-8").splitlines()
+             if line.strip() and not line.startswith("#")]
+    # Leftmost alternative wins: a listed word is matched whole before the lone 著.
+    return re.compile("|".join(map(re.escape, words)) + "|著")
+
+
+def simplify_zhu(text: str) -> str:
+    """Write the particle and verb 着 where a Traditional 著 survived t2s; keep 著名, 显著, ...
+
+    >>> simplify_zhu("沿著高质量发展轨道，著力推进显著成效，著名企业")
+    '沿着高质量发展轨道，着力推进显著成效，著名企业'
+    """
+    if "著" not in text:
+        return text
+    return _zhu().sub(lambda match: match[0] if len(match[0]) > 1 else "着", text)
+
+
 def to_simplified(text: str) -> str:
     """Simplified form of ``text`` (Simplified text passes through).
 
-    >>> to_simplified("衡陽產業鏈建設攻堅戰")
-    '衡阳产业链建设攻坚战'
+    >>> to_simplified("衡陽產業鏈建設攻堅戰，隨著發展")
+    '衡阳产业链建设攻坚战，随着发展'
     """
-    return _converter().convert(text) if text else text
+    return simplify_zhu(_converter().convert(text)) if text else text
