@@ -87,10 +87,10 @@ def _number(x: float) -> str:
     """Floats for reading: whole numbers (years, counts) as such, others to 3 significant digits.
 
     >>> [_number(x) for x in (2021.0, 309.12, 0.0812, 3.84e11)]
-    ['2021', '309', '0.0812', '3.84e+11']
+    ['2021', '309', '0.0812', '384,000,000,000']
     """
-    if float(x).is_integer() and abs(x) < 1e6:
-        return f"{x:.0f}"
+    if float(x).is_integer():
+        return f"{x:,.0f}" if abs(x) >= 1e6 else f"{x:.0f}"
     return f"{x:.3g}"
 
 
@@ -404,3 +404,22 @@ def slogan_table(mentions: pd.DataFrame) -> pd.DataFrame:
                      "mentions": len(group),
                      "expansion": max(map(expansion_text, group["detail"]), key=len)})
     return pd.DataFrame(rows, columns=["slogan", "English", "written", "mentions", "expansion"])
+
+
+def role_gloss(role: str | None) -> str:
+    """English for an official's role, each of its parts glossed (市委副书记、市长 is two posts).
+
+    >>> role_gloss("市委副书记、市长")
+    'deputy city party secretary; mayor'
+    """
+    return "; ".join(gloss(part) for part in role.split("、")) if role else ""
+
+
+def targets_table(targets: pd.DataFrame) -> pd.DataFrame:
+    """Figures and targets, each distinct one once with how often it is stated, largest money first."""
+    key = ["text", "value", "unit", "measure", "year"]
+    table = (targets.assign(year=targets["year"].astype("Int64"))
+             .groupby(key, dropna=False, sort=False).size().rename("mentions").reset_index())
+    table["English"] = table["measure"].map(lambda measure: gloss(measure) if measure else "")
+    money_first = table.assign(_money=table["unit"] == "元").sort_values(["_money", "value"], ascending=False)
+    return money_first.drop(columns="_money").reset_index(drop=True)
