@@ -75,3 +75,9 @@ def test_joins_are_logged_with_the_seam():
     log = []
     join_hard_wraps("引进一批基础性、战略性、牵引性强的大项目、好项\n\n目;要瞄准短板招商。", log)
     assert log == [("目、好项\n目;要瞄", "目、好项目;要瞄")]
+
+
+@pytest.mark.parametrize("text", ["0\n0\n。", "要把\n产业\n链。", "朱健主持\n\n要把产业链建设作为\n\n核心任务。"])
+def test_joining_is_idempotent_when_one_join_enables_another(text):
+    once = join_hard_wraps(text)
+    assert join_hard_wraps(once) == once

@@ -74,16 +74,27 @@ def join_hard_wraps(text: str, log: EditLog = None) -> str:
     '要把产业链建设作为核心任务。'
     >>> join_hard_wraps("我市召开民营企业座谈会\\n\\n2月7日新春上班第一天,市委召开座谈会。")
     '我市召开民营企业座谈会\\n2月7日新春上班第一天,市委召开座谈会。'
+    >>> join_hard_wraps("0\\n0\\n。")  # the second join is seen only once the first is made
+    '00。'
     """
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    # A join can change how the lines around it read (a fragment followed by "。" becomes one
+    # clause), so join until nothing more joins: that is what makes the step idempotent.
+    # Every pass that changes anything removes a line, so this ends.
+    while True:
+        paragraphs = _join_once(lines, log)
+        if len(paragraphs) == len(lines):
+            return "\n".join(paragraphs)
+        lines = paragraphs
+
+
+def _join_once(lines: list[str], log: EditLog) -> list[str]:
     paragraphs: list[str] = []
-    for line in text.split("\n"):
-        line = line.strip()
-        if not line:
-            continue
+    for line in lines:
         if paragraphs and _continues(paragraphs[-1], line):
             if log is not None:
                 log.append((f"{paragraphs[-1][-4:]}\n{line[:4]}", f"{paragraphs[-1][-4:]}{line[:4]}"))
             paragraphs[-1] += line
         else:
             paragraphs.append(line)
-    return "\n".join(paragraphs)
+    return paragraphs
