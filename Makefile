@@ -36,8 +36,11 @@ reports: $(STAMP) ## Build processed data if stale, execute the notebooks, write
 test: $(STAMP) ## Run the test suite (notebooks and headless-browser tests included)
 	$(PY) -m pytest -n 2 $(PYTEST_ARGS)
 
+# Jupyter refuses to run as root (containers, CI boxes) unless told it is on purpose.
+LAB_FLAGS := $(if $(filter 0,$(shell id -u)),--allow-root,)
+
 lab: $(STAMP) ## Open JupyterLab on notebooks/ with the project's kernel
-	$(BIN)/jupyter lab --notebook-dir=notebooks
+	$(BIN)/jupyter lab --notebook-dir=notebooks $(LAB_FLAGS)
 
 bench: $(STAMP) ## Run the benchmarks and print their ratios
 	$(PY) benchmarks/run.py

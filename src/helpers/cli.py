@@ -8,6 +8,7 @@ import argparse
 import json
 import os
 import sys
+import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -91,8 +92,15 @@ def cmd_extract(args: argparse.Namespace) -> int:
 def cmd_build(args: argparse.Namespace) -> int:
     from helpers.build import build
 
-    build(engine=args.engine, scheduler=args.scheduler, raw_dir=args.raw_dir,
-          out_dir=args.out_dir, progress=not args.quiet)
+    started = time.perf_counter()
+    out_dir = build(engine=args.engine, scheduler=args.scheduler, raw_dir=args.raw_dir,
+                    out_dir=args.out_dir, progress=not args.quiet)
+    if not args.quiet:
+        from helpers.tables import read_table
+
+        articles = read_table("articles", out_dir)
+        print(f"built {len(articles)} articles from {articles['source'].nunique()} files -> {out_dir} "
+              f"in {time.perf_counter() - started:.1f} s", file=sys.stderr)
     return 0
 
 

@@ -400,11 +400,13 @@ def write_index(reports: list[Report], reports_dir: Path, data: str) -> None:
         summary = html.escape(stamp.get("summary") or (stamp.get("error") or "") if built else "")
         rows.append(f"<tr><td>{link}<br><small><code>{html.escape(report.name)}</code></small></td>"
                     f"<td>{params}</td><td>{summary}</td><td>{status}</td></tr>")
-    body = ("<table class='report-table index-table'><thead><tr><th>Report</th><th>Parameters</th>"
+    body = (f"<p>{len(reports)} reports, {failed} failed. Each link opens one self-contained page "
+            "that reads offline; the line beside it is what the report found.</p>"
+            "<table class='report-table index-table'><thead><tr><th>Report</th><th>Parameters</th>"
             "<th>What it found</th><th>Status</th></tr></thead><tbody>" + "".join(rows) + "</tbody></table>")
     info = export.PageInfo(
         title="Industrial policy in local news: reports",
-        parameters={"reports": len(reports), "failed": failed}, fingerprint=data, version=__version__,
+        parameters={}, fingerprint=data, version=__version__,
         built_at=_utc_now())
     export.write_page(reports_dir / "index.html", export.standalone_page(info, body))
 
