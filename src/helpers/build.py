@@ -25,15 +25,7 @@ from helpers.atomic import write_with
 from helpers.errors import InputError, InputErrors
 from helpers.schema import COLUMNS, to_arrow
 
-TABLE_FILES = {
-    "articles": config.ARTICLES_FILE.name,
-    "cleaning_log": config.CLEANING_LOG_FILE.name,
-    "sentences": config.SENTENCES_FILE.name,
-    "tokens": config.TOKENS_FILE.name,
-    "facts": config.FACTS_FILE.name,
-    "themes": config.THEMES_FILE.name,
-}
-ANALYSIS_TABLES = ("sentences", "tokens", "facts", "themes")
+TABLE_FILES = {name: path.name for name, path in config.PROCESSED_TABLES.items()}
 
 
 

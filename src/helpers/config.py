@@ -31,6 +31,14 @@ SENTENCES_FILE = PROCESSED_DATA_DIR / "sentences.parquet"
 TOKENS_FILE = PROCESSED_DATA_DIR / "tokens.parquet"
 FACTS_FILE = PROCESSED_DATA_DIR / "facts.parquet"
 THEMES_FILE = PROCESSED_DATA_DIR / "themes.parquet"
+PROCESSED_TABLES = {
+    "articles": ARTICLES_FILE,
+    "cleaning_log": CLEANING_LOG_FILE,
+    "sentences": SENTENCES_FILE,
+    "tokens": TOKENS_FILE,
+    "facts": FACTS_FILE,
+    "themes": THEMES_FILE,
+}
 
 RAW_ARTICLE_SUFFIX = ".txt"
 

@@ -12,14 +12,6 @@ import pandas as pd
 from helpers import config
 from helpers.errors import InputError
 
-TABLE_FILES = {
-    "articles": config.ARTICLES_FILE,
-    "cleaning_log": config.CLEANING_LOG_FILE,
-    "sentences": config.SENTENCES_FILE,
-    "tokens": config.TOKENS_FILE,
-    "facts": config.FACTS_FILE,
-    "themes": config.THEMES_FILE,
-}
 
 
 @dataclass(frozen=True)
@@ -45,8 +37,8 @@ def table_paths(processed_dir: Path | None = None) -> dict[str, Path]:
     PosixPath('/tmp/x/facts.parquet')
     """
     if processed_dir is None:
-        return dict(TABLE_FILES)
-    return {name: Path(processed_dir) / path.name for name, path in TABLE_FILES.items()}
+        return dict(config.PROCESSED_TABLES)
+    return {name: Path(processed_dir) / path.name for name, path in config.PROCESSED_TABLES.items()}
 
 
 def read_table(name: str, processed_dir: Path | None = None) -> pd.DataFrame:
