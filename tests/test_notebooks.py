@@ -5,6 +5,7 @@ import ast
 import fcntl
 import hashlib
 import json
+import re
 import os
 import shutil
 import tempfile
@@ -308,3 +309,10 @@ def test_an_article_holding_markup_is_shown_as_text_and_runs_nothing(attacked_pr
     assert_clean_run(notebook)
     assert_inert(page)
     assert title in export.visible_text(page)
+
+
+@pytest.mark.parametrize("name", [r.name for r in reports.read_report_list()])
+def test_no_missing_value_is_shown_as_a_placeholder(processed, name):
+    _, page = built_report(name)
+    text = export.visible_text(page)
+    assert "<NA>" not in text and not re.search(r"\b(?:nan|NaN|None)\b", text), name

@@ -418,7 +418,8 @@ def role_gloss(role: str | None) -> str:
 def targets_table(targets: pd.DataFrame) -> pd.DataFrame:
     """Figures and targets, each distinct one once with how often it is stated, largest money first."""
     key = ["text", "value", "unit", "measure", "year"]
-    table = (targets.assign(year=targets["year"].astype("Int64"))
+    # A figure with no stated year shows an empty cell, not <NA>.
+    table = (targets.assign(year=targets["year"].map(lambda year: "" if pd.isna(year) else str(int(year))))
              .groupby(key, dropna=False, sort=False).size().rename("mentions").reset_index())
     table["English"] = table["measure"].map(lambda measure: gloss(measure) if measure else "")
     money_first = table.assign(_money=table["unit"] == "元").sort_values(["_money", "value"], ascending=False)
