@@ -148,7 +148,7 @@ def test_reporters_and_outlets(articles):
 
 def test_the_cleaning_log_has_a_row_per_article_and_step(corpus):
     articles = corpus
-    log = process_files(config.raw_article_paths())["cleaning_log"]
+    log = process_files(config.raw_article_paths())["cleaning_log"].to_pandas()
     assert list(log.columns) == [column for column, _, _ in COLUMNS["cleaning_log"]]
     steps = ["newlines", "html-entities", "spaces", "width", "errata", "pinyin-glosses", "bylines", "boilerplate",
              "hard-wraps", "punctuation", "simplified", "mojibake-remaining", "metadata"]

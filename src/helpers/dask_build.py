@@ -28,10 +28,9 @@ def process_and_write_part(paths: Sequence[Path], scratch: str, index: int) -> I
     for name, table in result.items():
         folder = Path(scratch) / TABLE_FILES[name]
         folder.mkdir(parents=True, exist_ok=True)
-        if not table.empty:
-            table = in_article_order(table)
+        table = in_article_order(table)
         write_parquet(name, table, folder / f"part-{index:05d}.parquet")
-        counts[name] = len(table)
+        counts[name] = table.num_rows
     return counts
 
 

@@ -12,7 +12,6 @@ import bisect
 import csv
 import functools
 import json
-import math
 import re
 from dataclasses import dataclass, field
 
@@ -501,20 +500,12 @@ def _without(row: dict, key: str) -> dict:
 
 
 def _fact_record(row: dict) -> dict:
-    """A row of the facts table as JSON-ready data: detail parsed, NaN as None, the year an int."""
-    value, year = row["value"], row["year"]
-    return {**_without(row, "article_id"), "detail": json.loads(row["detail"]),
-            "value": None if math.isnan(value) else value, "year": None if math.isnan(year) else int(year)}
+    """A row of the facts table as JSON-ready data: detail parsed."""
+    return {**_without(row, "article_id"), "detail": json.loads(row["detail"])}
 
 
 def facts_table_rows(article_id: str, text: str, sentences: list[Sentence]) -> list[dict]:
-    """Facts as rows of ``facts.parquet``: detail as a JSON string, missing numbers as NaN.
-
-    NaN rather than None keeps value and year float columns even in a batch without any
-    target, so every build writes the same column types whatever its partitions.
-    """
-    return [{"article_id": article_id, **fact, "detail": json.dumps(fact["detail"], ensure_ascii=False),
-             "value": math.nan if fact["value"] is None else fact["value"],
-             "year": math.nan if fact["year"] is None else fact["year"]}
+    """Facts as rows of ``facts.parquet``: detail as a JSON string, missing numbers as None."""
+    return [{"article_id": article_id, **fact, "detail": json.dumps(fact["detail"], ensure_ascii=False)}
             for fact in extract_facts(text, sentences)]
 

@@ -1,11 +1,10 @@
 """The documented schema of every processed table, enforced when the build writes it.
 
-Each column is (name, Arrow type, description). ``to_arrow`` turns a DataFrame into an
-Arrow table of exactly these columns and types, and fails loudly on a missing or extra
-column, so a change in a producer cannot silently change what the notebooks read.
+Each column is (name, Arrow type, description). The build makes every table with exactly
+this schema and refuses to write one that differs, so a change in a producer cannot
+silently change what the notebooks read.
 """
 
-import pandas as pd
 import pyarrow as pa
 
 STR = pa.string()
@@ -80,23 +79,3 @@ def arrow_schema(table: str) -> pa.Schema:
     """The Arrow schema of a processed table, with each column's description as metadata."""
     return pa.schema([pa.field(name, dtype, metadata={"description": doc})
                       for name, dtype, doc in COLUMNS[table]])
-
-
-def to_arrow(table: str, frame: pd.DataFrame) -> pa.Table:
-    """Validate ``frame`` against the table's schema and convert it.
-
-    >>> to_arrow("themes", pd.DataFrame()).num_rows
-    0
-    """
-    schema = arrow_schema(table)
-    if frame.empty and not len(frame.columns):
-        return schema.empty_table()
-    expected = set(schema.names)
-    if set(frame.columns) != expected:
-        missing, extra = expected - set(frame.columns), set(frame.columns) - expected
-        raise ValueError(f"{table}: columns differ from the schema "
-                         f"(missing {sorted(missing)}, unexpected {sorted(extra)})")
-    table = pa.Table.from_pandas(frame[schema.names], schema=schema, preserve_index=False)
-    # pandas records its own dtypes in the file; they vary with the batch (an all-null
-    # column is "object" in one build, "str" in another) and would break byte-identity.
-    return table.replace_schema_metadata(None)

@@ -4,13 +4,20 @@ jieba splits digits and symbols even with a user dictionary (``855.04亿元`` ->
 亿元``, ``1+8+N`` -> ``1 + 8 + N``), so numbered slogans and numbers with their units are
 found first (:func:`protected_spans`) and jieba only cuts the text between them.
 
-The dictionary is loaded once per process (lazily, on the first cut) into a private
-``jieba.Tokenizer`` whose cache file lives in ``config.CACHE_DIR``.
+Words are cut by rjieba (jieba-rs: jieba's algorithm, dictionary and HMM compiled in Rust,
+about 20 times faster than jieba in Python), made to give the tokens ``jieba.lcut`` gives
+(:func:`jieba_cut`; ``tests/test_segment.py`` holds it to that). The one way they can still
+differ: where two segmentations are exactly equally likely (出席会议+局 and 出席+会议局 both
+score 3 x 4001), each library's rounding picks one; fuzzing found that about once in 20
+million characters of recombined corpus text. jieba itself tags parts of speech for
+extraction, whose tagger has its own HMM that rjieba does not copy. Both load their
+dictionaries once per process, lazily; jieba's cache lives in ``config.CACHE_DIR``.
 """
 
 import bisect
 import functools
 import logging
+import operator
 import re
 from collections.abc import Iterable
 from itertools import accumulate, compress
@@ -23,6 +30,9 @@ from helpers import config
 USER_DICT_FILE = config.PACKAGE_DATA_DIR / "userdict.txt"
 STOPWORDS_FILE = config.PACKAGE_DATA_DIR / "stopwords.txt"
 JIEBA_CACHE_NAME = "jieba.cache"
+# jieba's own reading of a user dictionary line: word, optional frequency, optional tag.
+_USER_DICT_LINE = re.compile(r"^(?P<word>.+?)(?: (?P<freq>[0-9]+))?(?: (?P<tag>[a-z]+))?$")
+
 
 # A Chinese numeral that counts the parts of a slogan (三高四新, 两网两图, 六个一).
 NUMERAL = "一二两三四五六七八九十"
@@ -206,8 +216,60 @@ def _outermost(spans: set[tuple[int, int]]) -> list[tuple[int, int]]:
 
 
 @functools.cache
+def segmenter():
+    """The process-wide rjieba segmenter with the user dictionary (loaded on first use)."""
+    import rjieba
+
+    words = rjieba.Jieba()
+    for line in USER_DICT_FILE.read_text(encoding="utf-8").splitlines():
+        match = _USER_DICT_LINE.match(line.strip())
+        if match and match["word"]:
+            words.add_word(match["word"], int(match["freq"]) if match["freq"] else None, match["tag"])
+    return words
+
+
+# How jieba's HMM stage splits what no dictionary word covers: Chinese runs apart, then
+# letters and digits (with a decimal part and %) apart from what lies between them.
+_JIEBA_HAN = re.compile("([\u4E00-\u9FD5]+)")
+_JIEBA_SKIP = re.compile(r"([a-zA-Z0-9]+(?:\.\d+)?%?)")
+
+
+def jieba_cut(text: str) -> list[str]:
+    """``jieba.lcut(text)``, computed by rjieba.
+
+    rjieba keeps a run of letters and digits joined by ``.``, ``_`` or ``-`` whole, where
+    jieba's HMM stage cuts it apart: such tokens are split the way jieba splits them.
+
+    >>> jieba_cut("1-6月，推广5G-A和v2.0版")
+    ['1', '-', '6', '月', '，', '推广', '5G', '-', 'A', '和', 'v2.0', '版']
+    """
+    words = segmenter()
+    tokens = words.cut(text)
+    # Only a token of several characters, not all letters or digits, and not a dictionary
+    # word can differ; the check runs on the distinct ones (punctuation recurs).
+    odd = {token for token in compress(tokens, map(operator.not_, map(str.isalnum, tokens)))
+           if len(token) > 1 and not words.has_word(token)}
+    split = {token: pieces for token in odd if (pieces := _jieba_pieces(token)) != [token]}
+    if not split:
+        return tokens
+    return [piece for token in tokens for piece in split.get(token, (token,))]
+
+
+def _jieba_pieces(token: str) -> list[str]:
+    """What jieba's HMM stage makes of ``token``: Chinese runs, then letters and digits."""
+    pieces = []
+    for block in _JIEBA_HAN.split(token):
+        if _JIEBA_HAN.fullmatch(block):
+            pieces.append(block)
+        else:
+            pieces.extend(piece for piece in _JIEBA_SKIP.split(block) if piece)
+    return pieces
+
+
+@functools.cache
 def tokenizer():
-    """The process-wide jieba tokenizer with the user dictionary (loaded on first use).
+    """The process-wide jieba tokenizer with the user dictionary (loaded on first use): the
+    dictionary of the part-of-speech tagger, and the reference :func:`segmenter` is held to.
 
     Raises ImportError with an install hint when jieba is missing.
     """
@@ -279,7 +341,7 @@ def _words(text: str, spans: list[tuple[int, int]]) -> tuple[list[int], list[str
     """Offsets and words in text order: each of ``spans`` (sorted, disjoint) as one word,
     jieba's words between them; white space and punctuation dropped.
 
-    One jieba call: the spans are blanked out with newlines of the same length, which jieba
+    One segmenter call: the spans are blanked out with newlines of the same length, which jieba
     never joins to a word, so the pieces between spans are cut as if alone and offsets hold.
     """
     pieces, position = [], 0
@@ -287,10 +349,12 @@ def _words(text: str, spans: list[tuple[int, int]]) -> tuple[list[int], list[str
         pieces += [text[position:start], "\n" * (end - start)]
         position = end
     pieces.append(text[position:])
-    tokens = tokenizer().lcut("".join(pieces))
-    # jieba's tokens never hold both white space and other characters, so need no strip();
-    # isalnum() settles the common case fast.
-    kept = [token.isalnum() or not _PUNCT_TOKEN.match(token) for token in tokens]
+    tokens = jieba_cut("".join(pieces))
+    # jieba's tokens never hold both white space and other characters, so need no strip().
+    # Punctuation is looked for among the distinct tokens that are not all letters or digits.
+    punctuation = {token for token in set(compress(tokens, map(operator.not_, map(str.isalnum, tokens))))
+                   if _PUNCT_TOKEN.match(token)}
+    kept = list(map(operator.not_, map(punctuation.__contains__, tokens)))
     offsets = list(compress(accumulate(map(len, tokens), initial=0), kept))
     words = list(compress(tokens, kept))
     for start, end in spans:
