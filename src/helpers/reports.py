@@ -6,8 +6,9 @@
 2. skips every report whose inputs are unchanged (notebook bytes, parameters, processed-data
    fingerprint, package sources and version, the CODE flag; fingerprints in reports/.build/);
 3. executes the others with papermill's Python API in a pool of worker processes (papermill and
-   nbconvert imported once per worker, not once per notebook); executed notebooks go to
-   reports/.build/, never over the source notebook;
+   nbconvert imported once per worker, not once per notebook), each worker running its
+   reports one after another on one warm kernel (:mod:`helpers.kernels`); executed notebooks
+   go to reports/.build/, never over the source notebook;
 4. exports each as reports/NAME.html (see :mod:`helpers.export`), written atomically; a notebook
    that fails still yields a page showing the error;
 5. writes reports/index.html linking every report with its one-line summary (the output of the
@@ -36,6 +37,10 @@ REPORT_LIST_FILE = config.PACKAGE_DATA_DIR / "reports.csv"
 BUILD_DIRNAME = ".build"  # inside reports/: executed notebooks, fingerprints, kernel log
 KERNEL_NAME = "python3"
 CELL_TIMEOUT_SECONDS = 600
+# How papermill runs every notebook, reports and benchmark floor alike. The executed copy is
+# written when the run ends rather than after every cell (seconds per report, with images).
+PAPERMILL_OPTIONS = {"kernel_name": KERNEL_NAME, "language": "python", "progress_bar": False,
+                     "request_save_on_cell_execute": False}
 SUMMARY_TAG = "summary"  # the cell whose output is the index line (helpers.display.summary)
 
 # Files of the package that only present results: editing them cannot change the processed
@@ -233,6 +238,9 @@ def _record(result: Result, reports_dir: Path) -> None:
     atomic.write_text(_stamp_path(reports_dir, result.name), json.dumps(asdict(result), ensure_ascii=False, indent=1))
 
 
+_worker_kernel = None  # the warm kernel of a pool worker (helpers.kernels)
+
+
 def _start_worker(log_file: str) -> None:
     """Import papermill and nbconvert once per worker; send kernel chatter to a log file."""
     # Every kernel logs "running over TCP without encryption" on the stderr it inherits:
@@ -261,26 +269,48 @@ def notebook_summary(notebook) -> str:
     return ""
 
 
-def _execute(task: Task) -> Result:
-    """Execute, export and write one report; never raises (a failure is a page and a result)."""
+def _execute_in_worker(task: Task) -> Result:
+    """``_execute`` in a pool worker, on the worker's warm kernel (started on first use and
+    shut down when the worker ends)."""
+    global _worker_kernel
+    if _worker_kernel is None:
+        from multiprocessing.util import Finalize
+
+        from helpers.kernels import WarmKernel
+
+        _worker_kernel = WarmKernel(KERNEL_NAME)
+        Finalize(_worker_kernel, _worker_kernel.discard, exitpriority=10)
+    return _execute(task, _worker_kernel)
+
+
+def _execute(task: Task, kernel=None) -> Result:
+    """Execute, export and write one report; never raises (a failure is a page and a result).
+
+    ``kernel`` is a :class:`helpers.kernels.WarmKernel` to run the notebook on; without
+    one, papermill starts and stops a kernel for this notebook alone.
+    """
     import nbformat
     import papermill
 
-    from helpers import export
+    from helpers import export, kernels
 
     started = time.perf_counter()
     error, notebook = None, None
     task.executed.parent.mkdir(parents=True, exist_ok=True)
     task.executed.unlink(missing_ok=True)  # never show a previous run's outputs as this run's
     try:
+        warm = ({"engine_name": kernels.ENGINE_NAME, "warm_kernel": kernel.ready(str(task.notebook.parent))}
+                if kernel else {})
         papermill.execute_notebook(
             str(task.notebook), str(task.executed), parameters=task.report.parameters,
-            kernel_name=KERNEL_NAME, language="python", cwd=str(task.notebook.parent),
-            progress_bar=False, execution_timeout=CELL_TIMEOUT_SECONDS)
+            cwd=str(task.notebook.parent), execution_timeout=CELL_TIMEOUT_SECONDS,
+            **PAPERMILL_OPTIONS, **warm)
     except papermill.PapermillExecutionError as exc:
         error = f"{exc.ename}: {exc.evalue} (cell [{exc.exec_count}])"
     except Exception as exc:  # the kernel died, the notebook is unreadable, ...: still a page
         error = f"{type(exc).__name__}: {exc}"
+    if error and kernel:
+        kernel.discard()  # whatever state the failure left, the next report starts afresh
     if task.executed.exists():
         notebook = nbformat.read(task.executed, as_version=4)
     info = export.PageInfo(error=error, **task.info)
@@ -305,7 +335,7 @@ def _run_pool(tasks: list[Task], jobs: int, log_file: Path, progress: bool):
 
     # Workers fork at the first submit, before tqdm starts its monitor thread.
     with ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(str(log_file),)) as pool:
-        futures = {pool.submit(_execute, task): task for task in tasks}
+        futures = {pool.submit(_execute_in_worker, task): task for task in tasks}
         bar = tqdm(total=len(tasks), desc="reports", unit="report", disable=not progress,
                    file=sys.stderr, dynamic_ncols=True)
         with bar:
@@ -414,14 +444,16 @@ def write_index(reports: list[Report], reports_dir: Path, data: str) -> None:
 def _execute_only(source: str, executed: str) -> None:
     import papermill
 
-    papermill.execute_notebook(source, executed, kernel_name=KERNEL_NAME, language="python", progress_bar=False)
+    papermill.execute_notebook(source, executed, **PAPERMILL_OPTIONS)
 
 
 def floor_seconds(count: int, jobs: int | None = None) -> float:
     """Wall-clock seconds to execute ``count`` empty notebooks in the runner's worker pool.
 
     The floor a report build is measured against (``make bench``): same pool, same worker
-    start-up, same papermill call, nothing to compute and nothing to export.
+    start-up, same papermill options, nothing to compute and nothing to export; each empty
+    notebook gets a kernel of its own, as papermill gives by default (the reports share
+    warm kernels, see :mod:`helpers.kernels`).
     """
     import tempfile
 

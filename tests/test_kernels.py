@@ -1,0 +1,144 @@
+"""Warm kernels: one kernel runs report after report, each as if in a new kernel."""
+
+import os
+from pathlib import Path
+
+import nbformat
+import papermill
+import pytest
+
+from helpers import kernels, reports
+
+DIRTY = """
+%load_ext autoreload
+%autoreload 2
+import os
+import matplotlib
+import matplotlib.pyplot as plt
+import pandas as pd
+leftover = 1
+matplotlib.rcParams["font.size"] = 31
+pd.set_option("display.max_rows", 3)
+plt.figure()
+os.chdir("/")
+leftover
+"""
+
+CHECK = """
+%load_ext autoreload
+%autoreload 2
+import os
+import matplotlib
+import matplotlib.pyplot as plt
+import pandas as pd
+print("leftover" in dir(), "_oh" in dir() and len(_oh), matplotlib.rcParams["font.size"],
+      pd.get_option("display.max_rows"), plt.get_fignums(), os.getcwd())
+"""
+
+
+def notebook(path: Path, *sources: str) -> Path:
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(source) for source in sources])
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nbformat.write(nb, path)
+    return path
+
+
+def run(kernel: kernels.WarmKernel, source: Path) -> nbformat.NotebookNode:
+    executed = source.with_suffix(".out.ipynb")
+    papermill.execute_notebook(str(source), str(executed), cwd=str(source.parent), **reports.PAPERMILL_OPTIONS,
+                               engine_name=kernels.ENGINE_NAME, warm_kernel=kernel.ready(str(source.parent)))
+    return nbformat.read(executed, as_version=4)
+
+
+@pytest.fixture
+def kernel():
+    warm = kernels.WarmKernel(reports.KERNEL_NAME)
+    yield warm
+    warm.discard()
+
+
+def test_the_next_notebook_sees_nothing_of_the_previous_one(kernel, tmp_path):
+    fresh = run(kernel, notebook(tmp_path / "fresh.ipynb", CHECK)).cells[0]
+    pid = kernel.manager.provisioner.pid
+    run(kernel, notebook(tmp_path / "dirty.ipynb", DIRTY))
+    after = run(kernel, notebook(tmp_path / "check.ipynb", CHECK)).cells[0]
+    assert kernel.manager.provisioner.pid == pid, "the same kernel ran all three"
+    # No "autoreload is already loaded" line, no names, outputs, settings, figures or
+    # working directory left over: the same output as in the kernel's first notebook.
+    assert [o["text"] for o in after.outputs] == [o["text"] for o in fresh.outputs]
+    assert after.outputs[0]["text"] == f"False 0 10.0 60 [] {tmp_path}\n"
+    assert after.execution_count == 1
+
+
+def test_every_notebook_on_a_warm_kernel_shows_its_figures(kernel, tmp_path):
+    plot = notebook(tmp_path / "plot.ipynb", "import matplotlib.pyplot as plt\nplt.plot([1, 2, 3]);")
+    for _ in range(2):
+        outputs = run(kernel, plot).cells[0].outputs
+        assert [list(o.get("data", {})) for o in outputs] == [["image/png", "text/plain"]]
+
+
+def test_a_failed_report_leaves_a_new_kernel_for_the_next(tmp_path):
+    (tmp_path / "notebooks").mkdir()
+    boom = notebook(tmp_path / "notebooks" / "boom.ipynb", "raise ValueError('boom')")
+    good = notebook(tmp_path / "notebooks" / "good.ipynb", "print('fine')")
+    warm = kernels.WarmKernel(reports.KERNEL_NAME)
+    try:
+        tasks = {name: reports._task(reports.Report(name, name, name), tmp_path / "notebooks", tmp_path / "reports",
+                                     "data", "package", False, "now") for name in ("boom", "good")}
+        warm.ready(str(tmp_path))
+        first = warm.manager
+        assert not reports._execute(tasks["boom"], warm).ok
+        assert warm.manager is None, "the failed report's kernel was shut down"
+        assert reports._execute(tasks["good"], warm).ok
+        assert warm.manager is not first
+    finally:
+        warm.discard()
+    assert boom.exists() and good.exists()
+
+
+def kernels_in(folder: Path) -> list[int]:
+    """Processes whose working directory is ``folder`` (the report kernels started there)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        try:
+            if entry.name.isdigit() and os.readlink(entry / "cwd") == str(folder):
+                found.append(int(entry.name))
+        except OSError:
+            continue
+    return found
+
+
+def test_no_kernel_outlives_the_report_pool(tmp_path):
+    notebooks = tmp_path / "notebooks"
+    notebooks.mkdir()
+    notebook(notebooks / "say.ipynb", "print('said')")
+    listed = [reports.Report(f"say{i}", "say", "Say") for i in range(3)]
+    failures = reports.run_reports(listed, notebooks_dir=notebooks, reports_dir=tmp_path / "reports",
+                                   processed_dir=tmp_path / "processed", jobs=2, progress=False)
+    assert failures == []
+    assert kernels_in(notebooks) == []
+
+
+def test_reports_on_one_warm_kernel_equal_reports_on_fresh_kernels(tmp_path):
+    from helpers import config, tables
+
+    listed = {r.name: r for r in reports.read_report_list()}
+    # The overview leaves figures, settings and names behind for the profile to trip on.
+    names = ["10_corpus_overview", "20_locality_profile_luohe"]
+    data, package = tables.fingerprint(None), reports.package_fingerprint()
+
+    def outputs(kernel, folder):
+        found = {}
+        for name in names:
+            task = reports._task(listed[name], config.NOTEBOOKS_DIR, folder, data, package, False, "now")
+            assert reports._execute(task, kernel).ok
+            cells = nbformat.read(task.executed, as_version=4).cells
+            found[name] = [(c.get("execution_count"), c.get("outputs")) for c in cells]
+        return found
+
+    warm = kernels.WarmKernel(reports.KERNEL_NAME)
+    try:
+        on_warm = outputs(warm, tmp_path / "warm")
+    finally:
+        warm.discard()
+    assert on_warm == outputs(None, tmp_path / "fresh")
