@@ -8,10 +8,12 @@ BIN := $(VENV)/bin
 PY := $(BIN)/python
 STAMP := $(VENV)/.installed
 CODE ?= 0
+FORCE ?= 0
 JOBS ?=
 PYTEST_ARGS ?=
 
-REPORT_FLAGS := $(if $(filter 1 yes true,$(CODE)),--code,) $(if $(JOBS),--jobs $(JOBS),)
+REPORT_FLAGS := $(if $(filter 1 yes true,$(CODE)),--code,) $(if $(filter 1 yes true,$(FORCE)),--force,) \
+	$(if $(JOBS),--jobs $(JOBS),)
 
 .DEFAULT_GOAL := help
 .PHONY: help install data reports test lab bench clean
@@ -30,7 +32,7 @@ install: $(STAMP) ## Create .venv and install the package (only when pyproject.t
 data: $(STAMP) ## Build data/processed/*.parquet from data/raw/
 	$(PY) -m helpers build
 
-reports: $(STAMP) ## Build processed data if stale, execute the notebooks, write reports/*.html (CODE=1 keeps code)
+reports: $(STAMP) ## Build processed data if stale, execute the notebooks, write reports/*.html (CODE=1 keeps code, FORCE=1 rebuilds all)
 	$(PY) -m helpers reports $(REPORT_FLAGS)
 
 test: $(STAMP) ## Run the test suite (notebooks and headless-browser tests included)

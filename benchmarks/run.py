@@ -1,19 +1,23 @@
 """Benchmarks: each figure is a ratio against a floor measured side by side in the same run.
 
-Absolute seconds vary between runs on shared machines; the ratios hold. Run with
-``make bench`` (or ``.venv/bin/python benchmarks/run.py [--megabytes 20]``).
+Absolute seconds vary between runs on shared machines; the ratios hold. Each figure is the
+median of ``--repeat`` runs, the two sides of a ratio taking turns. Run with ``make bench``
+(or ``.venv/bin/python benchmarks/run.py [--megabytes 20] [--repeat 3]``).
 
 1. Build throughput: ``python -m helpers build`` on a generated corpus against plain
    single-process ``jieba.lcut`` over the same cleaned text (target: >= 1.5x).
 2. Report floor: ``make reports`` with processed data built against executing as many empty
    notebooks with papermill's Python API in the same worker pool (target: <= 1.5x).
 3. No-op rebuild: ``make reports`` right after itself (target: under 3 s, nothing re-executed).
-4. Growth: build time at 1x, 4x and 16x corpus size (target: time per MB flat within 20%).
+4. Growth: build time at 1x, 4x and 16x corpus size, 4x being the corpus of figure 1 (target:
+   time per MB flat within 20%).
 """
 
 import argparse
 import json
 import os
+import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -31,15 +35,22 @@ from helpers import config  # noqa: E402
 
 PYTHON = sys.executable
 
-JIEBA_BASELINE = """
+# Single-process segmentation of the cleaned text, timed from the import (dictionary load
+# included, as the build pays it too). The first argument picks the segmenter.
+SEGMENTER_BASELINE = """
 import json, sys, time
 import pandas as pd
-texts = pd.read_parquet(sys.argv[1], columns=["text"])["text"].tolist()
+texts = pd.read_parquet(sys.argv[2], columns=["text"])["text"].tolist()
 started = time.perf_counter()
-import jieba
-jieba.setLogLevel(60)
+if sys.argv[1] == "jieba":
+    import jieba
+    jieba.setLogLevel(60)
+    cut = jieba.lcut
+else:
+    import rjieba
+    cut = rjieba.cut
 for text in texts:
-    jieba.lcut(text)
+    cut(text)
 print(json.dumps({"seconds": time.perf_counter() - started}))
 """
 
@@ -54,8 +65,20 @@ def timed(command: list[str]) -> float:
     return seconds
 
 
+def median_of(repeat: int, *measures) -> list[float]:
+    """The median of ``repeat`` runs of each measure, the measures taking turns."""
+    runs = [[measure() for measure in measures] for _ in range(repeat)]
+    return [statistics.median(column) for column in zip(*runs)]
+
+
 def build_seconds(raw: Path, out: Path) -> float:
     return timed([PYTHON, "-m", "helpers", "build", "--quiet", "--raw-dir", str(raw), "--out-dir", str(out)])
+
+
+def segmenter_seconds(name: str, out: Path) -> float:
+    result = subprocess.run([PYTHON, "-c", SEGMENTER_BASELINE, name, str(out / config.ARTICLES_FILE.name)],
+                            check=True, capture_output=True, text=True)
+    return json.loads(result.stdout)["seconds"]
 
 
 def cleaned_megabytes(out: Path) -> float:
@@ -63,26 +86,28 @@ def cleaned_megabytes(out: Path) -> float:
     return sum(len(text.encode("utf-8")) for text in texts) / 1e6
 
 
-def bench_build(work: Path, megabytes: float) -> dict:
-    raw, out = work / "raw-16x", work / "out-16x"
+def bench_build(work: Path, megabytes: float, repeat: int) -> dict:
+    raw, out = work / "raw-4x", work / "out-4x"
     generate(raw, megabytes, seed=16)
-    build = build_seconds(raw, out)
-    result = subprocess.run([PYTHON, "-c", JIEBA_BASELINE, str(out / config.ARTICLES_FILE.name)],
-                            check=True, capture_output=True, text=True)
-    jieba = json.loads(result.stdout)["seconds"]
+    build_seconds(raw, out)  # the cleaned text the baselines cut
+    build, jieba, rjieba = median_of(repeat, lambda: build_seconds(raw, out),
+                                     lambda: segmenter_seconds("jieba", out),
+                                     lambda: segmenter_seconds("rjieba", out))
     mb = cleaned_megabytes(out)
-    return {"mb": mb, "build_s": build, "jieba_s": jieba, "build_mbps": mb / build,
-            "jieba_mbps": mb / jieba, "ratio": jieba / build}
+    return {"mb": mb, "build_s": build, "jieba_s": jieba, "rjieba_s": rjieba, "build_mbps": mb / build,
+            "jieba_mbps": mb / jieba, "rjieba_mbps": mb / rjieba, "ratio": jieba / build}
 
 
-def bench_growth(work: Path, megabytes: float, build_16x: float) -> dict:
-    sizes = {}
-    for factor in (1, 4):
+def bench_growth(work: Path, megabytes: float, build_4x: float, repeat: int) -> dict:
+    """Build time at a quarter of, at, and at four times the corpus of figure 1 (4x)."""
+    sizes = {4: (cleaned_megabytes(work / "out-4x"), build_4x)}
+    for factor in (1, 16):
         raw, out = work / f"raw-{factor}x", work / f"out-{factor}x"
-        generate(raw, megabytes * factor / 16, seed=factor)
-        seconds = build_seconds(raw, out)
+        generate(raw, megabytes * factor / 4, seed=factor)
+        build_seconds(raw, out)
+        seconds, = median_of(repeat, lambda: build_seconds(raw, out))
         sizes[factor] = (cleaned_megabytes(out), seconds)
-    sizes[16] = (cleaned_megabytes(work / "out-16x"), build_16x)
+        shutil.rmtree(raw)
     # Process start-up and dictionary loading are paid once per build; the growth that
     # matters is the marginal cost of each further megabyte.
     (mb1, t1), (mb4, t4), (mb16, t16) = sizes[1], sizes[4], sizes[16]
@@ -91,15 +116,15 @@ def bench_growth(work: Path, megabytes: float, build_16x: float) -> dict:
             "drift": abs(high - low) / low}
 
 
-def bench_reports() -> dict:
+def bench_reports(repeat: int) -> dict:
     from helpers.reports import floor_seconds, read_report_list
 
+    count = len(read_report_list())
     subprocess.run([PYTHON, "-m", "helpers", "build", "--quiet"], check=True)
-    full = timed([PYTHON, "-m", "helpers", "reports", "--quiet", "--force"])
-    floor = floor_seconds(len(read_report_list()))
-    noop = timed(["make", "--no-print-directory", "-s", "reports"])
-    return {"reports_s": full, "floor_s": floor, "ratio": full / floor, "noop_s": noop,
-            "count": len(read_report_list())}
+    full, floor = median_of(repeat, lambda: timed(["make", "--no-print-directory", "-s", "reports", "FORCE=1"]),
+                            lambda: floor_seconds(count))
+    noop, = median_of(repeat, lambda: timed(["make", "--no-print-directory", "-s", "reports"]))
+    return {"reports_s": full, "floor_s": floor, "ratio": full / floor, "noop_s": noop, "count": count}
 
 
 def verdict(ok: bool) -> str:
@@ -108,23 +133,25 @@ def verdict(ok: bool) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--megabytes", type=float, default=20.0, help="size of the 16x corpus")
+    parser.add_argument("--megabytes", type=float, default=20.0, help="size of the corpus of figure 1 (4x in figure 4)")
+    parser.add_argument("--repeat", type=int, default=3, help="runs per figure (the median is shown)")
     args = parser.parse_args()
     print(f"machine: {os.cpu_count()} CPUs, Python {sys.version.split()[0]}, {sys.platform}")
     with tempfile.TemporaryDirectory(prefix="helpers-bench-") as tmp:
         work = Path(tmp)
-        build = bench_build(work, args.megabytes)
+        build = bench_build(work, args.megabytes, args.repeat)
         print(f"1. build throughput: build {build['build_mbps']:.2f} MB/s ({build['build_s']:.1f} s), "
               f"single-process jieba.lcut {build['jieba_mbps']:.2f} MB/s ({build['jieba_s']:.1f} s) "
               f"on {build['mb']:.1f} MB of cleaned text -> {build['ratio']:.2f}x "
-              f"[target >= 1.5x: {verdict(build['ratio'] >= 1.5)}]")
-        reports = bench_reports()
+              f"[target >= 1.5x: {verdict(build['ratio'] >= 1.5)}]; the build cuts with rjieba "
+              f"(jieba.lcut's tokens), {build['rjieba_mbps']:.1f} MB/s single-process")
+        reports = bench_reports(args.repeat)
         print(f"2. report floor: make reports {reports['reports_s']:.1f} s for {reports['count']} reports, "
               f"empty notebooks in the same pool {reports['floor_s']:.1f} s -> {reports['ratio']:.2f}x "
               f"[target <= 1.5x: {verdict(reports['ratio'] <= 1.5)}]")
         print(f"3. no-op rebuild: make reports right after itself {reports['noop_s']:.2f} s "
               f"[target < 3 s: {verdict(reports['noop_s'] < 3)}]")
-        growth = bench_growth(work, args.megabytes, build["build_s"])
+        growth = bench_growth(work, args.megabytes, build["build_s"], args.repeat)
         sizes = ", ".join(f"{f}x {mb:.1f} MB in {t:.1f} s ({t / mb:.2f} s/MB)"
                           for f, (mb, t) in sorted(growth["sizes"].items()))
         print(f"4. growth: {sizes}; marginal cost 1x->4x {growth['marginal_low']:.2f} s/MB, "

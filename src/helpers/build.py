@@ -25,7 +25,7 @@ from helpers.errors import InputError, InputErrors
 from helpers.schema import COLUMNS, arrow_schema
 
 TABLE_FILES = {name: path.name for name, path in config.PROCESSED_TABLES.items()}
-
+GROUP_BYTES = 4_000_000  # raw bytes per worker task, at most (about) on a large corpus
 
 
 def process_files(paths: Sequence[Path]) -> dict[str, pa.Table]:
@@ -122,8 +122,10 @@ def run_local(paths: Sequence[Path], workers: int | None = None, progress: bool 
     from tqdm import tqdm
 
     workers = workers or os.cpu_count() or 1
-    # A few groups per worker balance uneven file sizes without paying much per task.
-    groups = partition(paths, workers * 4)
+    # A few groups per worker balance uneven file sizes without paying much per task; on a
+    # large corpus, groups of at most about GROUP_BYTES keep each task's tables small.
+    total = sum(path.stat().st_size for path in paths)
+    groups = partition(paths, max(workers * 4, -(-total // GROUP_BYTES)))
     if workers == 1 or len(groups) == 1:
         outcomes = [_process_files_or_error(group) for group in tqdm(groups, disable=not progress,
                                                                       desc="build", unit="part")]
