@@ -1,6 +1,7 @@
 """Warm kernels: one kernel runs report after report, each as if in a new kernel."""
 
 import os
+import time
 from pathlib import Path
 
 import nbformat
@@ -17,6 +18,7 @@ import matplotlib
 import matplotlib.pyplot as plt
 import pandas as pd
 leftover = 1
+_private = 2
 matplotlib.rcParams["font.size"] = 31
 pd.set_option("display.max_rows", 3)
 plt.figure()
@@ -31,7 +33,7 @@ import os
 import matplotlib
 import matplotlib.pyplot as plt
 import pandas as pd
-print("leftover" in dir(), "_oh" in dir() and len(_oh), matplotlib.rcParams["font.size"],
+print("leftover" in dir(), "_private" in dir(), len(_oh), matplotlib.rcParams["font.size"],
       pd.get_option("display.max_rows"), plt.get_fignums(), os.getcwd())
 """
 
@@ -66,7 +68,7 @@ def test_the_next_notebook_sees_nothing_of_the_previous_one(kernel, tmp_path):
     # No "autoreload is already loaded" line, no names, outputs, settings, figures or
     # working directory left over: the same output as in the kernel's first notebook.
     assert [o["text"] for o in after.outputs] == [o["text"] for o in fresh.outputs]
-    assert after.outputs[0]["text"] == f"False 0 10.0 60 [] {tmp_path}\n"
+    assert after.outputs[0]["text"] == f"False False 0 10.0 60 [] {tmp_path}\n"
     assert after.execution_count == 1
 
 
@@ -79,8 +81,8 @@ def test_every_notebook_on_a_warm_kernel_shows_its_figures(kernel, tmp_path):
 
 def test_a_failed_report_leaves_a_new_kernel_for_the_next(tmp_path):
     (tmp_path / "notebooks").mkdir()
-    boom = notebook(tmp_path / "notebooks" / "boom.ipynb", "raise ValueError('boom')")
-    good = notebook(tmp_path / "notebooks" / "good.ipynb", "print('fine')")
+    notebook(tmp_path / "notebooks" / "boom.ipynb", "raise ValueError('boom')")
+    notebook(tmp_path / "notebooks" / "good.ipynb", "print('fine')")
     warm = kernels.WarmKernel(reports.KERNEL_NAME)
     try:
         tasks = {name: reports._task(reports.Report(name, name, name), tmp_path / "notebooks", tmp_path / "reports",
@@ -93,7 +95,21 @@ def test_a_failed_report_leaves_a_new_kernel_for_the_next(tmp_path):
         assert warm.manager is not first
     finally:
         warm.discard()
-    assert boom.exists() and good.exists()
+
+
+@pytest.mark.parametrize("cell,error", [
+    ("while True:\n    pass", "CellTimeoutError"),
+    ("import os, signal\nos.kill(os.getpid(), signal.SIGKILL)", "DeadKernelError"),
+])
+def test_a_hung_cell_or_a_dead_kernel_ends_the_report_promptly(kernel, tmp_path, cell, error):
+    source = notebook(tmp_path / "stuck.ipynb", cell)
+    started = time.perf_counter()
+    with pytest.raises(Exception) as caught:
+        papermill.execute_notebook(str(source), str(tmp_path / "out.ipynb"), cwd=str(tmp_path),
+                                   execution_timeout=3, **reports.PAPERMILL_OPTIONS,
+                                   engine_name=kernels.ENGINE_NAME, warm_kernel=kernel.ready(str(tmp_path)))
+    assert error in f"{type(caught.value).__name__}: {caught.value}"
+    assert time.perf_counter() - started < 60
 
 
 def kernels_in(folder: Path) -> list[int]:
@@ -119,9 +135,11 @@ def test_no_kernel_outlives_the_report_pool(tmp_path):
     assert kernels_in(notebooks) == []
 
 
+@pytest.mark.notebooks
 def test_reports_on_one_warm_kernel_equal_reports_on_fresh_kernels(tmp_path):
     from helpers import config, tables
 
+    reports.ensure_processed_data(progress=False)
     listed = {r.name: r for r in reports.read_report_list()}
     # The overview leaves figures, settings and names behind for the profile to trip on.
     names = ["10_corpus_overview", "20_locality_profile_luohe"]

@@ -3,17 +3,19 @@
 A fresh kernel spends seconds importing pandas, matplotlib, seaborn (and scipy through it)
 before a report's first line of analysis. Each worker of the report pool keeps one kernel
 with those imports done (:data:`WARM_UP`) and hands it to papermill for one report after
-another, through papermill's own nbclient engine given the running kernel and its client
+another, through papermill's own nbclient engine given the running kernel
 (:class:`WarmKernelEngine`, registered as ``warm-kernel``). Before each report
-:func:`reset_session` runs in the kernel and leaves it as a new kernel would be after the
-same imports: no names or outputs of the previous notebook, execution count 1, no figures,
-matplotlib's and pandas' settings as they were, autoreload not loaded, the notebook's
-folder as working directory. A report that fails gets its kernel shut down, so the next
-report starts in a new one.
+:func:`reset_session` runs in the kernel and takes back what a notebook leaves: its names
+and outputs, history and execution count, figures, matplotlib's and pandas' settings, the
+autoreload extension and the working directory. Modules stay imported (that is the point),
+so state a notebook puts into a module (a module global, numpy's global random state)
+would reach the next one; the report notebooks keep none, and a test holds reports built
+this way equal to reports built in fresh kernels. A report that fails gets its kernel shut
+down, so the next report starts in a new one.
 """
 
 import os
-import re
+import sys
 import warnings
 
 from papermill.clientwrap import PapermillNotebookClient
@@ -31,9 +33,15 @@ matplotlib.pyplot.close(matplotlib.pyplot.figure())
 import helpers.kernels
 helpers.kernels.remember_settings()
 """
+# Run in the kernel without binding a name in the user's namespace.
+_CALL = "__import__('helpers.kernels').kernels.{}(get_ipython(){})"
 
 _settings: dict = {}
-_CACHED_OUTPUT = re.compile(r"_i{0,3}\d*")  # _, __, _5, _i, _i5: outputs and inputs by number
+
+
+def remember_start(shell) -> None:
+    """Record the namespace of the new kernel, before the warm-up: what each reset restores."""
+    _settings["names"] = dict(shell.user_ns)
 
 
 def remember_settings() -> None:
@@ -51,16 +59,14 @@ def reset_session(shell, cwd: str) -> None:
     import matplotlib.pyplot as plt
     import pandas as pd
 
-    # The user's names, cached outputs and their names are deleted here rather than by
-    # %reset, which ends in a gc.collect() (0.2-0.3 s in a kernel holding pandas and
-    # matplotlib); the collector reclaims any cycles later on its own.
-    for name in shell.run_line_magic("who_ls", ""):
+    # Names are deleted here rather than by %reset, which ends in a gc.collect() (0.2-0.3 s
+    # in a kernel holding pandas and matplotlib); the collector reclaims cycles on its own.
+    start = _settings["names"]
+    for name in [name for name in shell.user_ns if name not in start]:
         del shell.user_ns[name]
+    shell.user_ns.update(start)  # _, _i, ... back to their first values
     shell.user_ns["_oh"].clear()
-    for name in [name for name in shell.user_ns if _CACHED_OUTPUT.fullmatch(name)]:
-        del shell.user_ns[name]
     shell.displayhook._, shell.displayhook.__, shell.displayhook.___ = "", "", ""
-    shell.user_ns.update({"_": "", "__": "", "___": ""})
     shell.history_manager.reset(new_session=True)  # In is empty and line 1 is free again
     shell.execution_count = 1
     plt.close("all")
@@ -88,50 +94,60 @@ def _unload_autoreload(shell) -> None:
 
 
 class WarmKernel:
-    """One kernel kept by a worker process, with one client; ``ready`` resets it for a notebook."""
+    """One kernel kept by a worker process; ``ready`` resets it for the next notebook."""
 
     def __init__(self, kernel_name: str, timeout: float = 120):
         self.kernel_name = kernel_name
         self.timeout = timeout
         self.manager = None
-        self.client = None
+        self._control = None  # a blocking client for the warm-up and the resets
 
     def ready(self, cwd: str) -> "WarmKernel":
         """This kernel, warm and reset for a notebook in ``cwd`` (a new one if it died)."""
+        from jupyter_client.blocking import BlockingKernelClient
+        from jupyter_client.manager import KernelManager
+
         if self.manager is None or not self.manager.is_alive():
             self.discard()
-            from jupyter_client.manager import KernelManager
-
-            self.manager = KernelManager(kernel_name=self.kernel_name)
+            # nbclient gets asynchronous clients from the manager: with a blocking one it
+            # waits for output without a timeout, and neither a cell timeout nor a dead
+            # kernel would end the wait.
+            self.manager = KernelManager(kernel_name=self.kernel_name,
+                                         client_class="jupyter_client.asynchronous.AsyncKernelClient")
             # Report runs stay out of the analyst's IPython history file.
             self.manager.start_kernel(cwd=cwd, extra_arguments=["--HistoryManager.hist_file=:memory:"])
-            self.client = self.manager.client()
-            self.client.allow_stdin = False
-            self.client.start_channels()
-            self.client.wait_for_ready(timeout=self.timeout)
+            # A session of its own: clients sharing one take each other's messages for replays.
+            self._control = BlockingKernelClient()
+            self._control.load_connection_info(self.manager.get_connection_info())
+            self._control.start_channels()
+            self._control.wait_for_ready(timeout=self.timeout)
+            self._run(_CALL.format("remember_start", ""))
             self._run(WARM_UP)
-        self._run(f"import helpers.kernels\nhelpers.kernels.reset_session(get_ipython(), {cwd!r})")
+        self._run(_CALL.format("reset_session", f", {cwd!r}"))
         return self
 
     def discard(self) -> None:
-        """Shut the kernel down (after a failure, or when the worker ends)."""
-        if self.client is not None:
-            self.client.stop_channels()
-            self.client = None
-        if self.manager is not None:
-            self.manager.shutdown_kernel(now=True)
-            self.manager = None
+        """Shut the kernel down (after a failure, or when the worker ends); never raises."""
+        control, manager = self._control, self.manager
+        self._control = self.manager = None
+        try:
+            if control is not None:
+                control.stop_channels()
+            if manager is not None:
+                manager.shutdown_kernel(now=True)
+        except Exception as error:  # a kernel that will not stop must not stop the reports
+            print(f"warm kernel: shutting down failed: {error}", file=sys.stderr)
 
     def _run(self, code: str) -> None:
-        reply = self.client.execute_interactive(code, silent=True, store_history=False, timeout=self.timeout)
+        reply = self._control.execute_interactive(code, silent=True, store_history=False, timeout=self.timeout)
         content = reply["content"]
         if content["status"] != "ok":
             raise RuntimeError(f"kernel set-up failed: {content.get('ename')}: {content.get('evalue')}")
 
 
 class WarmKernelEngine(NBClientEngine):
-    """papermill's nbclient engine on a :class:`WarmKernel`: no kernel to start, no client to
-    wait for; the kernel outlives the notebook.
+    """papermill's nbclient engine on a :class:`WarmKernel`: no kernel to start, and the
+    kernel outlives the notebook (nbclient's client for it is closed after the run).
 
     ``papermill.execute_notebook(..., engine_name="warm-kernel", warm_kernel=kernel.ready(cwd))``
     """
@@ -144,8 +160,11 @@ class WarmKernelEngine(NBClientEngine):
             nb_man, km=warm_kernel.manager, kernel_name=kernel_name, timeout=execution_timeout,
             startup_timeout=start_timeout, log=logger, log_output=log_output,
             stdout_file=stdout_file, stderr_file=stderr_file)
-        client.kc = warm_kernel.client  # nbclient starts a client only when it has none
-        return client.execute()
+        try:
+            return client.execute()
+        finally:
+            if client.kc is not None:  # nbclient leaves a client open on a kernel it does not own
+                client.kc.stop_channels()
 
 
 papermill_engines.register(ENGINE_NAME, WarmKernelEngine)

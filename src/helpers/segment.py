@@ -217,32 +217,51 @@ def _outermost(spans: set[tuple[int, int]]) -> list[tuple[int, int]]:
 
 @functools.cache
 def segmenter():
-    """The process-wide rjieba segmenter with the user dictionary (loaded on first use)."""
+    """The process-wide rjieba segmenter with the user dictionary (loaded on first use).
+
+    rjieba builds its default segmenter when imported (0.2 s); the user dictionary goes into
+    that one rather than into a second copy. The module's ``cut`` and ``has_word`` use it.
+    """
     import rjieba
 
-    words = rjieba.Jieba()
     for line in USER_DICT_FILE.read_text(encoding="utf-8").splitlines():
         match = _USER_DICT_LINE.match(line.strip())
         if match and match["word"]:
-            words.add_word(match["word"], int(match["freq"]) if match["freq"] else None, match["tag"])
-    return words
+            rjieba.add_word(match["word"], int(match["freq"]) if match["freq"] else None, match["tag"])
+    return rjieba
 
 
 # How jieba's HMM stage splits what no dictionary word covers: Chinese runs apart, then
 # letters and digits (with a decimal part and %) apart from what lies between them.
 _JIEBA_HAN = re.compile("([\u4E00-\u9FD5]+)")
 _JIEBA_SKIP = re.compile(r"([a-zA-Z0-9]+(?:\.\d+)?%?)")
+# Characters rjieba cuts as Chinese but jieba does not (CJK extensions, compatibility
+# ideographs, the end of the basic block): jieba yields each alone.
+_BEYOND_JIEBA_HAN = re.compile("([\u3400-\u4DBF\u9FD6-\u9FFF\uF900-\uFAFF\U00020000-\U0002FA1F])")
 
 
 def jieba_cut(text: str) -> list[str]:
     """``jieba.lcut(text)``, computed by rjieba.
 
     rjieba keeps a run of letters and digits joined by ``.``, ``_`` or ``-`` whole, where
-    jieba's HMM stage cuts it apart: such tokens are split the way jieba splits them.
+    jieba's HMM stage cuts it apart: such tokens are split the way jieba splits them. A
+    character only rjieba counts as Chinese (䶮, 豈) is a token of its own, as in jieba, and
+    the text between such characters is cut on its own, as jieba cuts it.
 
     >>> jieba_cut("1-6月，推广5G-A和v2.0版")
     ['1', '-', '6', '月', '，', '推广', '5G', '-', 'A', '和', 'v2.0', '版']
+    >>> jieba_cut("刘䶮䶮强调")
+    ['刘', '䶮', '䶮', '强调']
     """
+    if not _BEYOND_JIEBA_HAN.search(text):
+        return _rjieba_cut(text)
+    pieces = _BEYOND_JIEBA_HAN.split(text)  # text, character, text, character, ..., text
+    return [token for i, piece in enumerate(pieces) if piece
+            for token in ([piece] if i % 2 else _rjieba_cut(piece))]
+
+
+def _rjieba_cut(text: str) -> list[str]:
+    """rjieba's tokens with runs of letters and digits split as jieba splits them."""
     words = segmenter()
     tokens = words.cut(text)
     # Only a token of several characters, not all letters or digits, and not a dictionary
