@@ -116,8 +116,9 @@ class WarmKernel:
                                          client_class="jupyter_client.asynchronous.AsyncKernelClient")
             # Report runs stay out of the analyst's IPython history file.
             self.manager.start_kernel(cwd=cwd, extra_arguments=["--HistoryManager.hist_file=:memory:"])
-            # A session of its own: clients sharing one take each other's messages for replays.
-            self._control = BlockingKernelClient()
+            # A session of its own (clients sharing one take each other's messages for
+            # replays); the manager as parent, which tells a starting kernel from a dead one.
+            self._control = BlockingKernelClient(parent=self.manager)
             self._control.load_connection_info(self.manager.get_connection_info())
             self._control.start_channels()
             self._control.wait_for_ready(timeout=self.timeout)
