@@ -6,10 +6,10 @@ with those imports done (:data:`WARM_UP`) and hands it to papermill for one repo
 another, through papermill's own nbclient engine given the running kernel
 (:class:`WarmKernelEngine`, registered as ``warm-kernel``). Before each report
 :func:`reset_session` runs in the kernel and takes back what a notebook leaves: its names
-and outputs, history and execution count, figures, matplotlib's and pandas' settings, the
-autoreload extension and the working directory. Modules stay imported (that is the point),
-so state a notebook puts into a module (a module global, numpy's global random state)
-would reach the next one; the report notebooks keep none, and a test holds reports built
+and outputs, history and execution count, figures, matplotlib's and pandas' settings,
+extensions and event callbacks (autoreload's among them) and the working directory.
+Modules stay imported (that is the point), so state a notebook puts into a module (a
+module global, numpy's global random state) would reach the next one; the report notebooks keep none, and a test holds reports built
 this way equal to reports built in fresh kernels. A report that fails gets its kernel shut
 down, so the next report starts in a new one.
 """
@@ -31,7 +31,7 @@ from helpers import compare, display, plots, tables, themes
 # The inline backend finishes setting itself up (interactive mode) at the first figure.
 matplotlib.pyplot.close(matplotlib.pyplot.figure())
 import helpers.kernels
-helpers.kernels.remember_settings()
+helpers.kernels.remember_settings(get_ipython())
 """
 # Run in the kernel without binding a name in the user's namespace.
 _CALL = "__import__('helpers.kernels').kernels.{}(get_ipython(){})"
@@ -44,13 +44,16 @@ def remember_start(shell) -> None:
     _settings["names"] = dict(shell.user_ns)
 
 
-def remember_settings() -> None:
-    """Record matplotlib's settings after the warm-up, which each reset restores."""
+def remember_settings(shell) -> None:
+    """Record, after the warm-up, matplotlib's settings and the session's event callbacks
+    and extensions (the inline backend's figure hook among them): each reset restores them."""
     import matplotlib
 
     # Not the backend: setting it again, even to the same inline backend, detaches pyplot
     # from the hook that sends each cell's figures to the notebook.
     _settings["rc"] = {key: value for key, value in matplotlib.rcParams.items() if key != "backend"}
+    _settings["callbacks"] = {event: list(callbacks) for event, callbacks in shell.events.callbacks.items()}
+    _settings["extensions"] = set(shell.extension_manager.loaded)
 
 
 def reset_session(shell, cwd: str) -> None:
@@ -74,23 +77,12 @@ def reset_session(shell, cwd: str) -> None:
         warnings.simplefilter("ignore")  # settings pandas has deprecated warn as they are reset
         matplotlib.rcParams.update(_settings["rc"])
         pd.reset_option("all")
-    _unload_autoreload(shell)
-    os.chdir(cwd)
-
-
-def _unload_autoreload(shell) -> None:
-    """Forget the autoreload extension, so that the notebook's ``%load_ext autoreload``
-    loads it quietly (a loaded extension prints "already loaded" into the report)."""
-    names = {"autoreload", "IPython.extensions.autoreload"}  # IPython records the latter
-    if not names & shell.extension_manager.loaded:
-        return
-    from IPython.extensions.autoreload import AutoreloadMagics
-
+    # Extensions a notebook loaded are forgotten with the callbacks they registered, so its
+    # next ``%load_ext autoreload`` loads quietly (a loaded one prints "already loaded").
     for event, callbacks in shell.events.callbacks.items():
-        for callback in list(callbacks):
-            if isinstance(getattr(callback, "__self__", None), AutoreloadMagics):
-                shell.events.unregister(event, callback)
-    shell.extension_manager.loaded -= names
+        callbacks[:] = _settings["callbacks"].get(event, [])
+    shell.extension_manager.loaded &= _settings["extensions"]
+    os.chdir(cwd)
 
 
 class WarmKernel:
