@@ -11,7 +11,7 @@ import pytest
 from fontTools.ttLib import TTFont
 from nbconvert.filters.markdown import markdown2html
 
-from helpers import display, export, fonts
+from helpers import display, export, fonts, reports
 
 ATTACKS = [
     "<script>window.__xss = 1</script>",
@@ -69,7 +69,7 @@ def attack_notebook():
         code("chart", outputs=[nbformat.v4.new_output("display_data", {"image/png": PNG})]),
     ]
     notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("# 产业链 report"), *cells])
-    notebook.metadata["kernelspec"] = {"name": "python3", "language": "python", "display_name": "Python 3"}
+    notebook.metadata["kernelspec"] = reports.KERNELSPEC
     return notebook
 
 

@@ -40,7 +40,7 @@ print("leftover" in dir(), "_private" in dir(), len(_oh), matplotlib.rcParams["f
 
 def notebook(path: Path, *sources: str) -> Path:
     nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(source) for source in sources])
-    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nb.metadata["kernelspec"] = reports.KERNELSPEC
     nbformat.write(nb, path)
     return path
 

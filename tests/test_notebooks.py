@@ -121,8 +121,7 @@ def execute(name: str, out_dir: Path, root: Path | None = None, **parameters):
     out = out_dir / f"{name}.ipynb"
     with project_root(root):
         papermill.execute_notebook(str(config.NOTEBOOKS_DIR / f"{name}.ipynb"), str(out), parameters=parameters,
-                                   kernel_name=reports.KERNEL_NAME, language="python", progress_bar=False,
-                                   cwd=str(config.NOTEBOOKS_DIR))
+                                   cwd=str(config.NOTEBOOKS_DIR), **reports.PAPERMILL_OPTIONS)
     notebook = read(out)
     page = export.notebook_page(notebook, export.PageInfo(title=name, parameters=parameters))
     return notebook, page

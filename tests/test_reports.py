@@ -81,7 +81,7 @@ def test_presentation_code_does_not_make_the_data_stale():
 
 def make_notebook(path, body: str, summary: str) -> None:
     notebook = nbformat.v4.new_notebook()
-    notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    notebook.metadata["kernelspec"] = reports.KERNELSPEC
     notebook.cells = [
         nbformat.v4.new_code_cell('word = "产业链"  # what to say', metadata={"tags": ["parameters"]}),
         nbformat.v4.new_code_cell(body),

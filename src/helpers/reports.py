@@ -36,6 +36,8 @@ from helpers.errors import InputError
 REPORT_LIST_FILE = config.PACKAGE_DATA_DIR / "reports.csv"
 BUILD_DIRNAME = ".build"  # inside reports/: executed notebooks, fingerprints, kernel log
 KERNEL_NAME = "python3"
+# The kernelspec a notebook made by code needs to run (papermill refuses one without).
+KERNELSPEC = {"name": KERNEL_NAME, "display_name": "Python 3", "language": "python"}
 CELL_TIMEOUT_SECONDS = 600
 # How papermill runs every notebook, reports and benchmark floor alike. The executed copy is
 # written when the run ends rather than after every cell (seconds per report, with images).
@@ -462,7 +464,7 @@ def floor_seconds(count: int, jobs: int | None = None) -> float:
     with tempfile.TemporaryDirectory(prefix="helpers-floor-") as scratch:
         source = Path(scratch) / "empty.ipynb"
         notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("x = 1", metadata={"tags": ["parameters"]})])
-        notebook.metadata["kernelspec"] = {"name": KERNEL_NAME, "display_name": "Python 3", "language": "python"}
+        notebook.metadata["kernelspec"] = KERNELSPEC
         nbformat.write(notebook, source)
         jobs = _pool_size(jobs, count)
         started = time.perf_counter()
