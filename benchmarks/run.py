@@ -111,7 +111,7 @@ def bench_build(work: Path, megabytes: float, repeat: int) -> dict:
 
 def load_seconds(out: Path, repeat: int) -> tuple[float, int]:
     """Seconds for a notebook's ``tables.load()`` of a built corpus, and its token count."""
-    from helpers import tables
+    from helpers.build import tables
 
     def measure() -> float:
         started = time.perf_counter()
@@ -146,7 +146,7 @@ def bench_growth(work: Path, megabytes: float, repeat: int) -> dict:
 
 
 def bench_reports(repeat: int) -> dict:
-    from helpers.reports import floor_seconds, read_report_list
+    from helpers.report.runner import floor_seconds, read_report_list
 
     count = len(read_report_list())
     subprocess.run([PYTHON, "-m", "helpers", "build", "--quiet"], check=True)

@@ -6,8 +6,8 @@ from concurrent.futures import ProcessPoolExecutor
 import pytest
 
 from helpers import config
-from helpers.analyse import analyse_text
-from helpers.schema import COLUMNS
+from helpers.nlp.analyse import analyse_text
+from helpers.build.schema import COLUMNS
 
 # Hengyang 2022, first article (lead paragraph and the first two sentences that follow).
 ARTICLE = ("虎年首个工作日，我市以视频会议方式召开市、县、乡“聚力中心化攻坚年”行动动员大会，"
@@ -77,7 +77,7 @@ def test_runs_in_worker_processes_with_the_same_result(columns):
 
 
 def test_the_whole_corpus_gives_facts_inside_their_sentences():
-    articles = pytest.importorskip("helpers.articles")
+    articles = pytest.importorskip("helpers.clean.articles")
     kinds = set()
     for article in (a for path in config.raw_article_paths() for a in articles.load_file(path)):
         tables = {name: as_rows(values) for name, values in analyse_text(article.article_id, article.text).items()}

@@ -11,11 +11,11 @@ import hanzidentifier
 import pytest
 
 from helpers import config
-from helpers.articles import Article, load_file, suspicious_runs
-from helpers.build import process_files
+from helpers.clean.articles import Article, load_file, suspicious_runs
+from helpers.build.core import process_files
 from helpers.cli import main
-from helpers.schema import COLUMNS
-from helpers.pinyin import find_pinyin_glosses
+from helpers.build.schema import COLUMNS
+from helpers.clean.glosses import find_pinyin_glosses
 
 RAW = config.RAW_DATA_DIR
 ANY_GLOSS = re.compile(r"[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü' ]+[)）]")  # independent of zhon

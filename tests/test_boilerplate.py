@@ -2,7 +2,7 @@
 
 import pytest
 
-from helpers.boilerplate import is_boilerplate, remove_boilerplate
+from helpers.clean.chrome import is_boilerplate, remove_boilerplate
 
 
 @pytest.mark.parametrize("line", [

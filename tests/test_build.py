@@ -10,8 +10,8 @@ import pyarrow.parquet as pq
 import pytest
 
 from helpers import config
-from helpers.build import TABLE_FILES, build, in_article_order
-from helpers.schema import arrow_schema
+from helpers.build.core import TABLE_FILES, build, in_article_order
+from helpers.build.schema import arrow_schema
 
 
 @pytest.fixture(scope="module")
@@ -74,7 +74,7 @@ def test_bad_raw_files_fail_one_line_each_and_keep_the_previous_build(built, tmp
 
 
 def test_every_bad_file_of_a_group_is_named():
-    from helpers.build import process_files
+    from helpers.build.core import process_files
     from helpers.errors import InputErrors
 
     good = config.raw_article_paths()[0]

@@ -2,7 +2,7 @@
 
 import pytest
 
-from helpers.bylines import find_reporters, find_wire_outlet, remove_bylines, starts_with_byline
+from helpers.clean.bylines import find_reporters, find_wire_outlet, remove_bylines, starts_with_byline
 
 
 @pytest.mark.parametrize("raw, expected, reporters", [

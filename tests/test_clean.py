@@ -1,14 +1,12 @@
 """The normalization steps, one input/output table each, and the pipeline as a whole."""
 
-import doctest
-import importlib
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from helpers import config
-from helpers.clean import (
+from helpers.clean.steps import (
     BODY_STEPS,
     GLOSS_STEP,
     PREPARE_STEPS,
@@ -154,16 +152,3 @@ def test_every_step_is_idempotent(text):
     for step in (*PREPARE_STEPS, GLOSS_STEP, *BODY_STEPS):
         once = step.func(text)
         assert step.func(once) == once, step.name
-
-
-# --- docstring examples ---------------------------------------------------------------
-
-CLEANING_MODULES = ["edits", "hanzi", "clean", "pinyin", "errata", "boilerplate", "bylines", "wraps",
-                    "split", "dates", "gazetteer", "decode", "metadata", "script", "articles"]
-
-
-@pytest.mark.parametrize("name", CLEANING_MODULES)
-def test_docstring_examples_hold(name):
-    module = importlib.import_module(f"helpers.{name}")
-    result = doctest.testmod(module, optionflags=doctest.ELLIPSIS)
-    assert result.failed == 0, f"{result.failed} of {result.attempted} examples failed in helpers.{name}"

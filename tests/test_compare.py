@@ -5,7 +5,7 @@ import math
 import pandas as pd
 import pytest
 
-from helpers import compare
+from helpers.analysis import compare
 
 
 def tokens_of(groups: dict[str, list[list[str]]], stop=()) -> pd.DataFrame:
@@ -78,7 +78,7 @@ EXCLUSION_SENTENCES = {
 
 
 def test_keyness_exclusions_are_officials_places_and_numbers():
-    from helpers import segment
+    from helpers.nlp import segment
 
     tokens = tokens_of({place: [segment.cut(text)] for place, text in EXCLUSION_SENTENCES.items()})
     facts = pd.DataFrame({"kind": ["official", "slogan"], "text": ["蒿慧杰", "三高四新"]})

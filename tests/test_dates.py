@@ -2,7 +2,7 @@
 
 import pytest
 
-from helpers.dates import dates_agree, find_date, main_year
+from helpers.clean.dates import dates_agree, find_date, main_year
 
 
 @pytest.mark.parametrize("text, date", [

@@ -5,8 +5,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from helpers import config
-from helpers.articles import load_file
-from helpers.decode import decode_bytes, read_text
+from helpers.clean.articles import load_file
+from helpers.clean.decode import decode_bytes, read_text
 from helpers.errors import InputError
 
 HENGYANG_2022 = (config.RAW_DATA_DIR / "hengyang-2022-02-07-three-articles.txt").read_text(encoding="utf-8")

@@ -5,7 +5,7 @@ import csv
 import pytest
 
 from helpers import config
-from helpers.errata import Erratum, apply_errata, errata_audit, load_errata, suspicious_runs
+from helpers.clean.errata import Erratum, apply_errata, errata_audit, load_errata, suspicious_runs
 
 KNOWN = {
     "hengyang-2020-09-29-industrial-chain-rally.txt": [("六?!比蝿?wù)", "六保”任務"),

@@ -6,7 +6,8 @@ import sys
 
 import pytest
 
-from helpers import config, extract
+from helpers import config
+from helpers.nlp import extract
 
 # Hengyang 2020, the 相关链接 box: the 14 chains of the city's plan.
 HENGYANG_CHAINS = (
@@ -176,7 +177,7 @@ def test_officials_with_their_roles(text, expected):
 
 
 def test_every_fact_lies_inside_its_sentence():
-    from helpers.segment import split_sentences
+    from helpers.nlp.segment import split_sentences
 
     text = "\n".join([HENGYANG_CHAINS, LUOHE_SYSTEM, YUNYANG_LEADERS, GDP_2021, HENGYANG_SIX_ONES])
     sentences = split_sentences(text)
@@ -227,7 +228,7 @@ def test_extract_article_adds_the_fact_lists():
 
 
 def test_extract_article_gives_the_rows_the_build_writes():
-    from helpers.analyse import analyse_text
+    from helpers.nlp.analyse import analyse_text
 
     text = LUOHE_SYSTEM + "\n" + LUOHE_LEAD
     out = extract.extract_article({"article_id": "luohe-1", "text": text})
@@ -241,7 +242,7 @@ def test_extract_article_gives_the_rows_the_build_writes():
 
 
 def test_extract_command_prints_one_json_array():
-    pytest.importorskip("helpers.articles")
+    pytest.importorskip("helpers.clean.articles")
     path = config.RAW_DATA_DIR / "yunyang-2020-08-14-hundred-billion-industry-rally.txt"
     result = subprocess.run([sys.executable, "-m", "helpers", "extract", "--json", str(path)],
                             capture_output=True, text=True, timeout=120)

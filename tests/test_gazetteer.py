@@ -2,7 +2,7 @@
 
 import pytest
 
-from helpers.gazetteer import divisions, find_locality
+from helpers.clean.gazetteer import divisions, find_locality
 
 
 def test_the_gazetteer_covers_every_division_of_the_code_table():

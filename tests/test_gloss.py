@@ -2,7 +2,7 @@
 
 import pytest
 
-from helpers.gloss import cedict, english
+from helpers.report.gloss import cedict, english
 
 
 @pytest.mark.parametrize("term,gloss", [

@@ -11,7 +11,10 @@ import pytest
 from fontTools.ttLib import TTFont
 from nbconvert.filters.markdown import markdown2html
 
-from helpers import display, export, fonts, reports
+from helpers.report import display
+from helpers.report import export
+from helpers.report import fonts
+from helpers.report import runner
 
 ATTACKS = [
     "<script>window.__xss = 1</script>",
@@ -69,7 +72,7 @@ def attack_notebook():
         code("chart", outputs=[nbformat.v4.new_output("display_data", {"image/png": PNG})]),
     ]
     notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("# 产业链 report"), *cells])
-    notebook.metadata["kernelspec"] = reports.KERNELSPEC
+    notebook.metadata["kernelspec"] = runner.KERNELSPEC
     return notebook
 
 

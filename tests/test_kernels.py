@@ -8,7 +8,8 @@ import nbformat
 import papermill
 import pytest
 
-from helpers import kernels, reports
+from helpers.report import kernels
+from helpers.report import runner
 
 DIRTY = """
 %load_ext autoreload
@@ -40,21 +41,21 @@ print("leftover" in dir(), "_private" in dir(), len(_oh), matplotlib.rcParams["f
 
 def notebook(path: Path, *sources: str) -> Path:
     nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(source) for source in sources])
-    nb.metadata["kernelspec"] = reports.KERNELSPEC
+    nb.metadata["kernelspec"] = runner.KERNELSPEC
     nbformat.write(nb, path)
     return path
 
 
 def run(kernel: kernels.WarmKernel, source: Path) -> nbformat.NotebookNode:
     executed = source.with_suffix(".out.ipynb")
-    papermill.execute_notebook(str(source), str(executed), cwd=str(source.parent), **reports.PAPERMILL_OPTIONS,
+    papermill.execute_notebook(str(source), str(executed), cwd=str(source.parent), **runner.PAPERMILL_OPTIONS,
                                engine_name=kernels.ENGINE_NAME, warm_kernel=kernel.ready(str(source.parent)))
     return nbformat.read(executed, as_version=4)
 
 
 @pytest.fixture
 def kernel():
-    warm = kernels.WarmKernel(reports.KERNEL_NAME)
+    warm = kernels.WarmKernel(runner.KERNEL_NAME)
     yield warm
     warm.discard()
 
@@ -83,15 +84,15 @@ def test_a_failed_report_leaves_a_new_kernel_for_the_next(tmp_path):
     (tmp_path / "notebooks").mkdir()
     notebook(tmp_path / "notebooks" / "boom.ipynb", "raise ValueError('boom')")
     notebook(tmp_path / "notebooks" / "good.ipynb", "print('fine')")
-    warm = kernels.WarmKernel(reports.KERNEL_NAME)
+    warm = kernels.WarmKernel(runner.KERNEL_NAME)
     try:
-        tasks = {name: reports._task(reports.Report(name, name, name), tmp_path / "notebooks", tmp_path / "reports",
+        tasks = {name: runner._task(runner.Report(name, name, name), tmp_path / "notebooks", tmp_path / "reports",
                                      "data", "package", False, "now") for name in ("boom", "good")}
         warm.ready(str(tmp_path))
         first = warm.manager
-        assert not reports._execute(tasks["boom"], warm).ok
+        assert not runner._execute(tasks["boom"], warm).ok
         assert warm.manager is None, "the failed report's kernel was shut down"
-        assert reports._execute(tasks["good"], warm).ok
+        assert runner._execute(tasks["good"], warm).ok
         assert warm.manager is not first
     finally:
         warm.discard()
@@ -106,7 +107,7 @@ def test_a_hung_cell_or_a_dead_kernel_ends_the_report_promptly(kernel, tmp_path,
     started = time.perf_counter()
     with pytest.raises(Exception) as caught:
         papermill.execute_notebook(str(source), str(tmp_path / "out.ipynb"), cwd=str(tmp_path),
-                                   execution_timeout=3, **reports.PAPERMILL_OPTIONS,
+                                   execution_timeout=3, **runner.PAPERMILL_OPTIONS,
                                    engine_name=kernels.ENGINE_NAME, warm_kernel=kernel.ready(str(tmp_path)))
     assert error in f"{type(caught.value).__name__}: {caught.value}"
     assert time.perf_counter() - started < 60
@@ -128,8 +129,8 @@ def test_no_kernel_outlives_the_report_pool(tmp_path):
     notebooks = tmp_path / "notebooks"
     notebooks.mkdir()
     notebook(notebooks / "say.ipynb", "print('said')")
-    listed = [reports.Report(f"say{i}", "say", "Say") for i in range(3)]
-    failures = reports.run_reports(listed, notebooks_dir=notebooks, reports_dir=tmp_path / "reports",
+    listed = [runner.Report(f"say{i}", "say", "Say") for i in range(3)]
+    failures = runner.run_reports(listed, notebooks_dir=notebooks, reports_dir=tmp_path / "reports",
                                    processed_dir=tmp_path / "processed", jobs=2, progress=False)
     assert failures == []
     assert kernels_in(notebooks) == []
@@ -137,24 +138,25 @@ def test_no_kernel_outlives_the_report_pool(tmp_path):
 
 @pytest.mark.notebooks
 def test_reports_on_one_warm_kernel_equal_reports_on_fresh_kernels(tmp_path):
-    from helpers import config, tables
+    from helpers import config
+    from helpers.build import tables
 
-    reports.ensure_processed_data(progress=False)
-    listed = {r.name: r for r in reports.read_report_list()}
+    runner.ensure_processed_data(progress=False)
+    listed = {r.name: r for r in runner.read_report_list()}
     # The overview leaves figures, settings and names behind for the profile to trip on.
     names = ["10_corpus_overview", "20_locality_profile_luohe"]
-    data, package = tables.fingerprint(None), reports.package_fingerprint()
+    data, package = tables.fingerprint(None), runner.package_fingerprint()
 
     def outputs(kernel, folder):
         found = {}
         for name in names:
-            task = reports._task(listed[name], config.NOTEBOOKS_DIR, folder, data, package, False, "now")
-            assert reports._execute(task, kernel).ok
+            task = runner._task(listed[name], config.NOTEBOOKS_DIR, folder, data, package, False, "now")
+            assert runner._execute(task, kernel).ok
             cells = nbformat.read(task.executed, as_version=4).cells
             found[name] = [(c.get("execution_count"), c.get("outputs")) for c in cells]
         return found
 
-    warm = kernels.WarmKernel(reports.KERNEL_NAME)
+    warm = kernels.WarmKernel(runner.KERNEL_NAME)
     try:
         on_warm = outputs(warm, tmp_path / "warm")
     finally:

@@ -1,8 +1,8 @@
 """The catalog wins; every disagreement with the text is flagged."""
 
 from helpers import config
-from helpers.gazetteer import find_locality
-from helpers.metadata import load_catalog, merge_metadata
+from helpers.clean.gazetteer import find_locality
+from helpers.clean.metadata import load_catalog, merge_metadata
 
 ROW = {"title": "城市竞争归根结底是产业的竞争", "locality": "衡阳市", "province": "湖南省",
        "admin_level": "地级市", "date": "2024", "outlet": "衡阳市政府门户网站"}

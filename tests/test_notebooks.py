@@ -16,7 +16,11 @@ import nbformat
 import pandas as pd
 import pytest
 
-from helpers import config, display, export, reports, tables
+from helpers import config
+from helpers.report import display
+from helpers.report import export
+from helpers.report import runner
+from helpers.build import tables
 
 pytestmark = pytest.mark.notebooks
 
@@ -41,7 +45,7 @@ def tagged(notebook, tag: str) -> list[int]:
 # -- how the notebooks are committed -----------------------------------------------------------
 
 def test_every_listed_report_has_a_content_test():
-    assert {r.name for r in reports.read_report_list()} == {
+    assert {r.name for r in runner.read_report_list()} == {
         "00_data_quality", "10_corpus_overview", *PROFILES.values(), "30_compare_localities",
         "40_locality_over_time_hengyang", "50_term_explorer_chain", "50_term_explorer_investment"}
 
@@ -84,9 +88,9 @@ def test_reads_processed_tables_only_and_has_a_summary(path):
     notebook = read(path)
     source = "\n".join(cell.source for cell in notebook.cells if cell.cell_type == "code")
     assert "tables.load()" in source
-    for forbidden in ("jieba", "helpers.segment", "import segment", "read_parquet", "data/raw", "load_corpus", "sys.path"):
+    for forbidden in ("jieba", "helpers.nlp.segment", "import segment", "read_parquet", "data/raw", "load_corpus", "sys.path"):
         assert forbidden not in source, forbidden
-    (index,) = tagged(notebook, reports.SUMMARY_TAG)
+    (index,) = tagged(notebook, runner.SUMMARY_TAG)
     assert "display.summary(" in notebook.cells[index].source
 
 
@@ -95,7 +99,7 @@ def test_reads_processed_tables_only_and_has_a_summary(path):
 @pytest.fixture(scope="session")
 def processed():
     """The processed tables of the real corpus (built first if missing or stale)."""
-    reports.ensure_processed_data(progress=False)
+    runner.ensure_processed_data(progress=False)
     return tables.load()
 
 
@@ -121,7 +125,7 @@ def execute(name: str, out_dir: Path, root: Path | None = None, **parameters):
     out = out_dir / f"{name}.ipynb"
     with project_root(root):
         papermill.execute_notebook(str(config.NOTEBOOKS_DIR / f"{name}.ipynb"), str(out), parameters=parameters,
-                                   cwd=str(config.NOTEBOOKS_DIR), **reports.PAPERMILL_OPTIONS)
+                                   cwd=str(config.NOTEBOOKS_DIR), **runner.PAPERMILL_OPTIONS)
     notebook = read(out)
     page = export.notebook_page(notebook, export.PageInfo(title=name, parameters=parameters))
     return notebook, page
@@ -129,14 +133,14 @@ def execute(name: str, out_dir: Path, root: Path | None = None, **parameters):
 
 def built_report(name: str):
     """A listed report built by the runner: its executed notebook and its page."""
-    reports.ensure_processed_data(progress=False)
-    report = next(r for r in reports.read_report_list() if r.name == name)
+    runner.ensure_processed_data(progress=False)
+    report = next(r for r in runner.read_report_list() if r.name == name)
     SHARED_REPORTS.mkdir(parents=True, exist_ok=True)
     with open(SHARED_REPORTS / f".{name}.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)  # the other test process may be building it right now
-        failures = reports.run_reports([report], reports_dir=SHARED_REPORTS, jobs=1, progress=False)
-        assert failures == [], reports.read_stamp(SHARED_REPORTS, name).get("error")
-        notebook = read(SHARED_REPORTS / reports.BUILD_DIRNAME / f"{name}.ipynb")
+        failures = runner.run_reports([report], reports_dir=SHARED_REPORTS, jobs=1, progress=False)
+        assert failures == [], runner.read_stamp(SHARED_REPORTS, name).get("error")
+        notebook = read(SHARED_REPORTS / runner.BUILD_DIRNAME / f"{name}.ipynb")
         return notebook, (SHARED_REPORTS / f"{name}.html").read_text(encoding="utf-8")
 
 
@@ -158,7 +162,7 @@ def has_image(notebook) -> bool:
 
 
 def summary_of(notebook) -> str:
-    return reports.notebook_summary(notebook)
+    return runner.notebook_summary(notebook)
 
 
 def test_00_data_quality(processed):
@@ -285,7 +289,7 @@ ATTACK = f"""{TITLE}
 @pytest.fixture(scope="module")
 def attacked_project(tmp_path_factory):
     """A copy of the corpus plus one article holding HTML, built into processed tables."""
-    from helpers.build import build
+    from helpers.build.core import build
 
     root = tmp_path_factory.mktemp("attacked")
     raw = root / "data" / "raw"
@@ -310,7 +314,7 @@ def test_an_article_holding_markup_is_shown_as_text_and_runs_nothing(attacked_pr
     assert title in export.visible_text(page)
 
 
-@pytest.mark.parametrize("name", [r.name for r in reports.read_report_list()])
+@pytest.mark.parametrize("name", [r.name for r in runner.read_report_list()])
 def test_no_missing_value_is_shown_as_a_placeholder(processed, name):
     _, page = built_report(name)
     text = export.visible_text(page)

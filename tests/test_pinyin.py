@@ -2,7 +2,7 @@
 
 import pytest
 
-from helpers.pinyin import find_pinyin_glosses, remove_pinyin_glosses
+from helpers.clean.glosses import find_pinyin_glosses, remove_pinyin_glosses
 
 
 @pytest.mark.parametrize("raw, expected", [

@@ -13,7 +13,8 @@ import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 from matplotlib import font_manager  # noqa: E402
 
-from helpers import fonts, plots  # noqa: E402
+from helpers.report import fonts  # noqa: E402
+from helpers.report import plots
 
 LOCALITIES = ["衡阳市", "云阳县", "漯河市"]
 THEMES = ["产业链", "招商引资", "营商环境"]

@@ -6,7 +6,7 @@ import shutil
 import pytest
 
 from helpers import config
-from helpers.manifest import changed_raw_files, read_manifest
+from helpers.build.manifest import changed_raw_files, read_manifest
 
 SEEDS = {
     "hengyang-2020-09-29-industrial-chain-rally.txt": "000_8b589ce79140bf77.txt",

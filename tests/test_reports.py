@@ -7,7 +7,8 @@ import time
 import nbformat
 import pytest
 
-from helpers import cli, config, reports
+from helpers import cli, config
+from helpers.report import runner
 from helpers.errors import InputError
 
 REQUIRED = {
@@ -23,7 +24,7 @@ REQUIRED = {
 # -- the report list ---------------------------------------------------------------------------
 
 def test_the_report_list_covers_every_notebook_and_the_required_reports():
-    listed = reports.read_report_list()
+    listed = runner.read_report_list()
     notebooks = {path.stem for path in config.NOTEBOOKS_DIR.glob("*.ipynb")}
     assert {r.notebook for r in listed} == notebooks
     for notebook, parameter_sets in REQUIRED.items():
@@ -45,7 +46,7 @@ def test_a_bad_report_list_names_the_line_and_the_problem(tmp_path, row, problem
     listing = tmp_path / "reports.csv"
     listing.write_text("name,notebook,title,parameters\n" + row + "\n", encoding="utf-8")
     with pytest.raises(InputError, match=problem) as error:
-        reports.read_report_list(listing, notebooks_dir=tmp_path)
+        runner.read_report_list(listing, notebooks_dir=tmp_path)
     assert str(listing) in str(error.value) and "line " in str(error.value)
 
 
@@ -61,27 +62,29 @@ def test_processed_data_is_stale_when_missing_or_older_than_raw(tmp_path):
     raw.mkdir()
     processed.mkdir()
     (raw / "a.txt").write_text("x")
-    assert reports.processed_is_stale(processed, raw)  # nothing built yet
+    assert runner.processed_is_stale(processed, raw)  # nothing built yet
     future = time.time() + 3600  # newer than every package file too
-    for path in reports.tables.table_paths(processed).values():
+    for path in runner.tables.table_paths(processed).values():
         path.write_bytes(b"")
         os.utime(path, (future, future))
-    assert not reports.processed_is_stale(processed, raw)
+    assert not runner.processed_is_stale(processed, raw)
     os.utime(raw / "a.txt", (future + 10, future + 10))
-    assert reports.processed_is_stale(processed, raw)
+    assert runner.processed_is_stale(processed, raw)
 
 
 def test_presentation_code_does_not_make_the_data_stale():
-    data_side = {p.name for p in reports._package_files(presentation=False)}
-    assert "build.py" in data_side and "segment.py" in data_side
-    assert not data_side & {"reports.py", "plots.py", "export.py", "reports.csv"}
+    data_side = {str(p.relative_to(config.PACKAGE_DIR)) for p in runner._package_files(presentation=False)}
+    assert {"build/core.py", "nlp/segment.py", "data/codebook.csv"} <= data_side
+    assert not {p for p in data_side if p.split("/")[0] in ("report", "analysis")}
+    everything = {str(p.relative_to(config.PACKAGE_DIR)) for p in runner._package_files(presentation=True)}
+    assert {"report/runner.py", "analysis/compare.py", "report/data/glossary.csv"} <= everything
 
 
 # -- running reports on small notebooks --------------------------------------------------------
 
 def make_notebook(path, body: str, summary: str) -> None:
     notebook = nbformat.v4.new_notebook()
-    notebook.metadata["kernelspec"] = reports.KERNELSPEC
+    notebook.metadata["kernelspec"] = runner.KERNELSPEC
     notebook.cells = [
         nbformat.v4.new_code_cell('word = "产业链"  # what to say', metadata={"tags": ["parameters"]}),
         nbformat.v4.new_code_cell(body),
@@ -98,12 +101,12 @@ def project(tmp_path_factory):
     notebooks.mkdir()
     make_notebook(notebooks / "say.ipynb", "print(word * 2)", 'print(f"said {word}")')
     make_notebook(notebooks / "boom.ipynb", 'raise ValueError(f"no such word: {word}")', 'print("never")')
-    listed = [reports.Report("say_chain", "say", "说 Say", {"word": "产业链"}),
-              reports.Report("say_invest", "say", "说 Say", {"word": "招商"}),
-              reports.Report("boom", "boom", "Boom", {})]
+    listed = [runner.Report("say_chain", "say", "说 Say", {"word": "产业链"}),
+              runner.Report("say_invest", "say", "说 Say", {"word": "招商"}),
+              runner.Report("boom", "boom", "Boom", {})]
     source = (notebooks / "say.ipynb").read_bytes()
     run = dict(notebooks_dir=notebooks, reports_dir=out, processed_dir=root / "processed", jobs=2, progress=True)
-    failures = reports.run_reports(listed, **run)
+    failures = runner.run_reports(listed, **run)
     return {"listed": listed, "run": run, "out": out, "failures": failures, "source": source,
             "notebooks": notebooks}
 
@@ -122,7 +125,7 @@ def test_a_failing_report_still_has_a_page_showing_the_error(project):
 
 
 def test_the_index_links_every_report_with_its_summary(project):
-    from helpers.export import visible_text
+    from helpers.report.export import visible_text
 
     index = (project["out"] / "index.html").read_text(encoding="utf-8")
     for name in ("say_chain", "say_invest", "boom"):
@@ -133,8 +136,8 @@ def test_the_index_links_every_report_with_its_summary(project):
 
 def test_executed_notebooks_go_to_the_build_folder_not_over_the_source(project):
     assert (project["notebooks"] / "say.ipynb").read_bytes() == project["source"]
-    executed = nbformat.read(project["out"] / reports.BUILD_DIRNAME / "say_chain.ipynb", as_version=4)
-    assert reports.notebook_summary(executed) == "said 产业链"
+    executed = nbformat.read(project["out"] / runner.BUILD_DIRNAME / "say_chain.ipynb", as_version=4)
+    assert runner.notebook_summary(executed) == "said 产业链"
 
 
 def test_unchanged_reports_are_skipped_and_changed_ones_rebuilt(project, capsys):
@@ -143,31 +146,31 @@ def test_unchanged_reports_are_skipped_and_changed_ones_rebuilt(project, capsys)
     capsys.readouterr()
     good = listed[:2]
     started = time.perf_counter()
-    assert reports.run_reports(good, **project["run"]) == []
+    assert runner.run_reports(good, **project["run"]) == []
     assert time.perf_counter() - started < 3  # nothing executed: no worker even started
     assert "0 built, 2 unchanged" in capsys.readouterr().err
     assert (out / "say_chain.html").stat().st_mtime_ns == chain_page
 
-    changed = [good[0], reports.Report("say_invest", "say", "说 Say", {"word": "营商环境"})]
-    assert reports.run_reports(changed, **project["run"]) == []
+    changed = [good[0], runner.Report("say_invest", "say", "说 Say", {"word": "营商环境"})]
+    assert runner.run_reports(changed, **project["run"]) == []
     assert "1 built, 1 unchanged" in capsys.readouterr().err
     assert (out / "say_chain.html").stat().st_mtime_ns == chain_page
     assert "营商环境营商环境" in (out / "say_invest.html").read_text(encoding="utf-8")
 
 
 def test_a_failed_report_is_retried_and_its_failure_reported_again(project, capsys):
-    assert reports.run_reports(project["listed"][2:], **project["run"]) == ["boom"]
+    assert runner.run_reports(project["listed"][2:], **project["run"]) == ["boom"]
     err = capsys.readouterr().err
     assert "1 built" in err and "failed: boom" in err and "1 report(s) failed: boom" in err
 
 
 def test_the_stamp_records_what_the_index_needs(project):
-    stamp = json.loads((project["out"] / reports.BUILD_DIRNAME / "say_chain.json").read_text(encoding="utf-8"))
+    stamp = json.loads((project["out"] / runner.BUILD_DIRNAME / "say_chain.json").read_text(encoding="utf-8"))
     assert stamp["ok"] and stamp["summary"] == "said 产业链" and stamp["seconds"] > 0
     assert len(stamp["key"]) == 64
 
 
 def test_the_floor_runs_an_empty_notebook_in_the_pool():
     # One notebook in one worker (about 1.5 s): that the floor works; `make bench` measures it.
-    seconds = reports.floor_seconds(1, jobs=1)
+    seconds = runner.floor_seconds(1, jobs=1)
     assert 0 < seconds < 15

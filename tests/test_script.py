@@ -2,7 +2,7 @@
 
 import pytest
 
-from helpers.script import simplify_zhu, to_simplified
+from helpers.clean.script import simplify_zhu, to_simplified
 
 
 @pytest.mark.parametrize("text,expected", [

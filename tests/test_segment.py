@@ -4,7 +4,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from helpers import config, segment
+from helpers import config
+from helpers.nlp import segment
 
 # Hengyang 2024 commentary, the figure for the first half of 2024.
 OUTPUT_2024 = "2024年是我市产业链建设的攻坚之年，今年1—6月，我市产业链规上企业实现产值855.04亿元，其中有4条实现两位数增长。"
@@ -133,7 +134,7 @@ def _by_sentence(sentences, indexes, words):
 
 
 def test_one_jieba_call_cuts_every_sentence_of_the_corpus_as_if_alone():
-    articles = pytest.importorskip("helpers.articles")
+    articles = pytest.importorskip("helpers.clean.articles")
     keep = ["秦国文", "张学锋"]
     for article in (a for path in config.raw_article_paths() for a in articles.load_file(path)):
         sentences = segment.split_sentences(article.text)
@@ -152,7 +153,7 @@ def test_a_match_straddling_sentences_is_redone_per_sentence():
 
 @pytest.fixture(scope="module")
 def corpus_texts():
-    articles = pytest.importorskip("helpers.articles")
+    articles = pytest.importorskip("helpers.clean.articles")
     return [article.text for path in config.raw_article_paths() for article in articles.load_file(path)]
 
 

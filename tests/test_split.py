@@ -3,7 +3,7 @@
 import pytest
 
 from helpers import config
-from helpers.split import compose_title, split_articles, split_header
+from helpers.clean.split import compose_title, split_articles, split_header
 
 RAW = config.RAW_DATA_DIR
 

@@ -3,8 +3,9 @@
 import pandas as pd
 import pytest
 
-from helpers import config, themes
-from helpers.segment import Sentence, split_sentences
+from helpers import config
+from helpers.nlp import themes
+from helpers.nlp.segment import Sentence, split_sentences
 
 THEMES_NAMED_IN_THE_ISSUE = {
     "industrial_chains", "investment_attraction", "major_projects", "parks_platforms", "business_environment",
@@ -104,7 +105,7 @@ def test_evidence_returns_the_sentences_behind_a_code():
 
 
 def test_coding_the_whole_text_at_once_codes_each_sentence_as_alone():
-    articles = pytest.importorskip("helpers.articles")
+    articles = pytest.importorskip("helpers.clean.articles")
     for article in (a for path in config.raw_article_paths() for a in articles.load_file(path)):
         sentences = split_sentences(article.text)
         columns = themes.sentence_codes(article.text, sentences)

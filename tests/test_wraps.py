@@ -3,10 +3,10 @@
 import pytest
 
 from helpers import config
-from helpers.bylines import remove_bylines
-from helpers.clean import GLOSS_STEP, PREPARE_STEPS
-from helpers.decode import read_text
-from helpers.wraps import join_hard_wraps
+from helpers.clean.bylines import remove_bylines
+from helpers.clean.steps import GLOSS_STEP, PREPARE_STEPS
+from helpers.clean.decode import read_text
+from helpers.clean.wraps import join_hard_wraps
 
 
 @pytest.mark.parametrize("raw, expected", [

@@ -35,13 +35,13 @@ def _per_file(paths: Iterable[Path], records_of: Callable[[Path], list[dict]]) -
 
 
 def _clean_records(path: Path) -> list[dict]:
-    from helpers.articles import load_file
+    from helpers.clean.articles import load_file
 
     return [article.to_record() for article in load_file(path)]
 
 
 def _extract_records(path: Path) -> list[dict]:
-    from helpers.extract import extract_article
+    from helpers.nlp.extract import extract_article
 
     return [extract_article(record) for record in _clean_records(path)]
 
@@ -90,13 +90,13 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from helpers.build import build
+    from helpers.build.core import build
 
     started = time.perf_counter()
     out_dir = build(engine=args.engine, scheduler=args.scheduler, raw_dir=args.raw_dir,
                     out_dir=args.out_dir, progress=not args.quiet)
     if not args.quiet:
-        from helpers.tables import read_table
+        from helpers.build.tables import read_table
 
         articles = read_table("articles", out_dir)
         print(f"built {len(articles)} articles from {articles['source'].nunique()} files -> {out_dir} "
@@ -105,7 +105,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_reports(args: argparse.Namespace) -> int:
-    from helpers.reports import build_reports
+    from helpers.report.runner import build_reports
 
     failures = build_reports(code=args.code, jobs=args.jobs, force=args.force,
                              only=args.only, progress=not args.quiet)

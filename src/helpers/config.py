@@ -9,6 +9,11 @@ from pathlib import Path
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 PACKAGE_DATA_DIR = PACKAGE_DIR / "data"
+# The presentation layer: what it holds only shows results, so editing it never makes the
+# processed data stale (it does change every report).
+PRESENTATION_PACKAGES = ("report", "analysis")
+REPORT_DIR = PACKAGE_DIR / "report"
+REPORT_DATA_DIR = REPORT_DIR / "data"
 
 # src/helpers -> src -> project root. HELPERS_PROJECT_ROOT lets tests and benchmarks
 # point the whole pipeline at a scratch copy without touching the real data.

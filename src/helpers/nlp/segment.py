@@ -295,7 +295,7 @@ def tokenizer():
     try:
         import jieba
     except ImportError as error:  # a clear message instead of a bare ModuleNotFoundError
-        raise ImportError("helpers.segment needs jieba: pip install jieba") from error
+        raise ImportError("helpers.nlp.segment needs jieba: pip install jieba") from error
     logging.getLogger("jieba").setLevel(logging.WARNING)  # its INFO lines are noise on stderr
     config.CACHE_DIR.mkdir(parents=True, exist_ok=True)
     tk = jieba.Tokenizer()

@@ -3,7 +3,7 @@
 A page makes no request to another host (no CDN script, images inline, the CJK font embedded
 as a subset), runs no script at all, and shows whatever an article contains as text:
 
-1. notebooks display untrusted text through :mod:`helpers.display`, which escapes it;
+1. notebooks display untrusted text through :mod:`helpers.report.display`, which escapes it;
 2. HTML and Markdown outputs pass through an allow-list sanitizer (no ``<script>``, no ``on*``
    attributes, images only from ``data:``) that keeps tables intact, unlike nbconvert's own;
 3. a Content-Security-Policy forbids scripts and requests to any host, should 1 and 2 miss.
@@ -16,9 +16,10 @@ from functools import cache
 from html.parser import HTMLParser
 from pathlib import Path
 
-from helpers import atomic, config, fonts
+from helpers import atomic, config
+from helpers.report import fonts
 
-TEMPLATES_DIR = config.PACKAGE_DIR / "templates"
+TEMPLATES_DIR = config.REPORT_DIR / "templates"
 TEMPLATE_NAME = "report"
 
 CONTENT_SECURITY_POLICY = ("default-src 'none'; img-src data:; style-src 'unsafe-inline'; "

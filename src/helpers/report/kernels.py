@@ -27,14 +27,18 @@ ENGINE_NAME = "warm-kernel"
 # What every report notebook imports; done once per kernel.
 WARM_UP = """
 import pandas, matplotlib.pyplot, seaborn, scipy.stats
-from helpers import compare, display, plots, tables, themes
+from helpers.analysis import compare
+from helpers.report import display
+from helpers.report import plots
+from helpers.build import tables
+from helpers.nlp import themes
 # The inline backend finishes setting itself up (interactive mode) at the first figure.
 matplotlib.pyplot.close(matplotlib.pyplot.figure())
-import helpers.kernels
-helpers.kernels.remember_settings(get_ipython())
+import helpers.report.kernels
+helpers.report.kernels.remember_settings(get_ipython())
 """
 # Run in the kernel without binding a name in the user's namespace.
-_CALL = "__import__('helpers.kernels').kernels.{}(get_ipython(){})"
+_CALL = "__import__('helpers.report.kernels').report.kernels.{}(get_ipython(){})"
 
 _settings: dict = {}
 

@@ -10,9 +10,9 @@ Forms seen in the corpus, in both scripts:
 
 import re
 
-from helpers.edits import EditLog, sub
-from helpers.hanzi import HAN
-from helpers.pinyin import remove_pinyin_glosses
+from helpers.clean.edits import EditLog, sub
+from helpers.text.chars import HAN
+from helpers.clean.glosses import remove_pinyin_glosses
 
 _ROLE = "(?:(?:全媒[体體]|融媒[体體]|本[报報]|本台|[见見][习習]|特[约約])?[记記]者|通[讯訊][员員]|[实實][习習]生)"
 _NAMES = f"[{HAN}·][{HAN}·、，, ]{{0,40}}?"

@@ -1,6 +1,6 @@
 """The build on a Dask cluster: same per-file functions, one Parquet part per task.
 
-Each task cleans and analyses a group of raw files (``helpers.build.process_files``) and
+Each task cleans and analyses a group of raw files (``helpers.build.core.process_files``) and
 writes its share of every table as ``<table>.parquet/part-NNNNN.parquet`` under a scratch
 folder; when every task has succeeded the folders replace the previous outputs. Workers
 write the parts themselves, so with a remote scheduler ``out_dir`` must be a path the
@@ -13,7 +13,7 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
-from helpers.build import TABLE_FILES, _process_files_or_error, in_article_order, partition, write_parquet
+from helpers.build.core import TABLE_FILES, _process_files_or_error, in_article_order, partition, write_parquet
 from helpers.errors import InputErrors
 
 LOCAL_WORKERS = 2

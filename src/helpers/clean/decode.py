@@ -14,7 +14,7 @@ from pathlib import Path
 from charset_normalizer import from_bytes
 
 from helpers.errors import InputError
-from helpers.hanzi import HAN_RE
+from helpers.text.chars import HAN_RE
 
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
          (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))

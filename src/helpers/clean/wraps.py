@@ -18,8 +18,8 @@ Output: one paragraph per line, no blank lines.
 
 import re
 
-from helpers.edits import EditLog
-from helpers.hanzi import PINYIN_LETTERS
+from helpers.clean.edits import EditLog
+from helpers.text.chars import PINYIN_LETTERS
 
 _PARAGRAPH_END = set("。！？!?…；;：:）)】》」』—")
 _QUOTES = "”“\"’‘'「」『』"

@@ -1,6 +1,6 @@
 """The one CJK font of the project: Noto Sans CJK SC as shipped by the mplfonts package.
 
-Charts register it with matplotlib (:mod:`helpers.plots`); HTML pages embed a subset of it
+Charts register it with matplotlib (:mod:`helpers.report.plots`); HTML pages embed a subset of it
 as a web font (:func:`webfont_css`), because a reader's machine may have no Chinese font at
 all and would otherwise show boxes.
 """

@@ -24,7 +24,7 @@ import ahocorasick
 import numpy as np
 
 from helpers import config
-from helpers.hanzi import code_points
+from helpers.text.chars import code_points
 
 FALSE_FRIENDS_FILE = config.PACKAGE_DATA_DIR / "place_false_friends.txt"
 MUNICIPALITIES = {"11", "12", "31", "50"}

@@ -12,8 +12,8 @@ import re
 from pathlib import Path
 from typing import NamedTuple
 
-from helpers.edits import EditLog, show
-from helpers.hanzi import HAN, PINYIN_LETTERS
+from helpers.clean.edits import EditLog, show
+from helpers.text.chars import HAN, PINYIN_LETTERS
 
 
 

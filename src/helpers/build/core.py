@@ -1,7 +1,7 @@
 """Build data/processed/ from data/raw/: clean, segment and extract every article.
 
-Data flows one way: each raw file is cleaned into articles (``helpers.articles``), each
-article is segmented and its facts extracted (``helpers.analyse``). Files are processed in
+Data flows one way: each raw file is cleaned into articles (``helpers.clean.articles``), each
+article is segmented and its facts extracted (``helpers.nlp.analyse``). Files are processed in
 worker processes (the work is CPU-bound; each worker loads the dictionaries once),
 results are gathered as Arrow tables and written atomically as Parquet.
 
@@ -22,7 +22,7 @@ import pyarrow.parquet as pq
 from helpers import config
 from helpers.atomic import write_with
 from helpers.errors import InputError, InputErrors
-from helpers.schema import COLUMNS, arrow_schema
+from helpers.build.schema import COLUMNS, arrow_schema
 
 TABLE_FILES = {name: path.name for name, path in config.PROCESSED_TABLES.items()}
 GROUP_BYTES = 4_000_000  # raw bytes per worker task, at most (about) on a large corpus
@@ -37,8 +37,8 @@ def process_files(paths: Sequence[Path]) -> dict[str, pa.Table]:
     Python strings several times faster than pandas, and crosses process boundaries as
     buffers rather than pickled objects.
     """
-    from helpers.analyse import analyse_text
-    from helpers.articles import load_file, sources_beside
+    from helpers.nlp.analyse import analyse_text
+    from helpers.clean.articles import load_file, sources_beside
 
     columns = {name: {column: [] for column, _, _ in COLUMNS[name]} for name in TABLE_FILES}
     sources: dict[Path, tuple[dict, dict]] = {}  # catalog and errata, read once per folder
@@ -162,7 +162,7 @@ def build(engine: str = "local", scheduler: str | None = None, raw_dir: Path | N
     if not paths:
         raise InputError(raw_dir, f"no *{config.RAW_ARTICLE_SUFFIX} articles to build from")
     if engine == "dask":
-        from helpers.dask_build import run_dask
+        from helpers.build.dask_engine import run_dask
 
         run_dask(paths, out_dir, scheduler=scheduler, progress=progress)
     else:

@@ -15,8 +15,9 @@ import json
 import re
 from dataclasses import dataclass, field
 
-from helpers import config, segment
-from helpers.segment import NUMERAL, Sentence
+from helpers import config
+from helpers.nlp import segment
+from helpers.nlp.segment import NUMERAL, Sentence
 
 KINDS = ("slogan", "target", "chain", "official")
 SLOGAN_ALIASES_FILE = config.PACKAGE_DATA_DIR / "slogan_aliases.csv"
@@ -480,7 +481,7 @@ def extract_article(record: dict) -> dict:
     span and detail) and ``themes`` (sentence-level codes with the cue that matched): the
     rows the build writes for the article (``analyse_text``), so the two cannot differ.
     """
-    from helpers.analyse import analyse_text  # analyse imports this module
+    from helpers.nlp.analyse import analyse_text  # analyse imports this module
 
     tables = analyse_text(record["article_id"], record["text"])
     facts = [_fact_record(row) for row in _rows(tables["facts"])]

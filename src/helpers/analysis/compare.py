@@ -21,7 +21,7 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
-from helpers import segment
+from helpers.nlp import segment
 
 PER = 10_000
 SENTENCE = ["article_id", "sentence_id"]
@@ -202,7 +202,7 @@ def keyness_exclusions(tokens: pd.DataFrame, facts: pd.DataFrame) -> set[str]:
     false-friends list; a county's only when its prefecture or province is named too, as
     the gazetteer itself reads them (工业兴县 is not about 兴县 in Shanxi).
     """
-    from helpers import gazetteer
+    from helpers.clean import gazetteer
 
     vocabulary = set(tokens["token"].unique())
     lines = gazetteer.FALSE_FRIENDS_FILE.read_text(encoding="utf-8").splitlines()

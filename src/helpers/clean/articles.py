@@ -1,7 +1,7 @@
 """Raw files -> cleaned articles with metadata and an audit of every cleaning step.
 
 For each file: decode, split into articles, then for each article run the cleaning steps
-(``helpers.clean``) with the file's errata, take the headline off before the body steps,
+(``helpers.clean.steps``) with the file's errata, take the headline off before the body steps,
 derive Simplified text, settle the metadata against the catalog and list any mojibake left.
 
 An article of a file with several that names no place, or gives no date, takes the place
@@ -15,25 +15,25 @@ from pathlib import Path
 import numpy as np
 
 from helpers import config
-from helpers.bylines import find_reporters, find_wire_outlet
-from helpers.clean import BODY_STEPS, GLOSS_STEP, PREPARE_STEPS, normalize_punctuation, run_steps
-from helpers.dates import find_date
-from helpers.decode import read_text
-from helpers.edits import audit_row
-from helpers.errata import Corrections, apply_errata, errata_audit, load_errata, suspicious_runs
+from helpers.clean.bylines import find_reporters, find_wire_outlet
+from helpers.clean.steps import BODY_STEPS, GLOSS_STEP, PREPARE_STEPS, normalize_punctuation, run_steps
+from helpers.clean.dates import find_date
+from helpers.clean.decode import read_text
+from helpers.clean.edits import audit_row
+from helpers.clean.errata import Corrections, apply_errata, errata_audit, load_errata, suspicious_runs
 from helpers.errors import InputError
-from helpers.gazetteer import find_locality
-from helpers.hanzi import code_points, has_han
-from helpers.metadata import load_catalog, merge_metadata
-from helpers.script import to_simplified
-from helpers.split import compose_title, split_articles, split_header
+from helpers.clean.gazetteer import find_locality
+from helpers.text.chars import code_points, has_han
+from helpers.clean.metadata import load_catalog, merge_metadata
+from helpers.clean.script import to_simplified
+from helpers.clean.split import compose_title, split_articles, split_header
 
 __all__ = ["Article", "load_file", "sources_beside", "suspicious_runs"]
 
 
 @dataclass
 class Article:
-    """One cleaned article (see ``helpers.schema`` for the documented columns).
+    """One cleaned article (see ``helpers.build.schema`` for the documented columns).
 
     ``text`` holds the subtitles and the body, one paragraph a line; the headline is in
     ``title`` only. Credits, leads and portal chrome are gone from both texts.

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from helpers import config
-from helpers.segment import Sentence, straddled
+from helpers.nlp.segment import Sentence, straddled
 
 CODEBOOK_FILE = config.PACKAGE_DATA_DIR / "codebook.csv"
 INSTRUMENTS_FILE = config.PACKAGE_DATA_DIR / "instruments.csv"
@@ -93,7 +93,7 @@ def sentence_codes(text: str, sentences: list[Sentence]) -> dict[str, list]:
 
     One scan of the whole text; a sentence that a cue straddles is coded on its own.
 
-    >>> from helpers.segment import split_sentences
+    >>> from helpers.nlp.segment import split_sentences
     >>> text = "要抓招商。持续优化营商环境，大力推行全产业链招商。"
     >>> codes = sentence_codes(text, split_sentences(text))
     >>> [(i, code) for i, dimension, code in zip(codes["sentence_id"], codes["dimension"], codes["code"])

@@ -8,8 +8,8 @@ import csv
 from dataclasses import dataclass
 from pathlib import Path
 
-from helpers.dates import dates_agree
-from helpers.gazetteer import Division
+from helpers.clean.dates import dates_agree
+from helpers.clean.gazetteer import Division
 
 
 @dataclass(frozen=True)

@@ -13,8 +13,8 @@ import pandas as pd
 import seaborn as sns
 from matplotlib import font_manager
 
-from helpers import fonts
-from helpers.display import short_gloss
+from helpers.report import fonts
+from helpers.report.display import short_gloss
 
 FIGURE_DPI = 110  # inline figures default to 72 dpi: too coarse for Chinese strokes
 PALETTE = "colorblind"
@@ -26,7 +26,7 @@ _registered = False
 
 
 def _english(term: str) -> str:
-    from helpers.gloss import english  # CC-CEDICT loads on first use: only when a chart needs it
+    from helpers.report.gloss import english  # CC-CEDICT loads on first use: only when a chart needs it
 
     return english(term)
 

@@ -8,8 +8,10 @@ turns into DataFrames far faster than one dict per row.
 
 import numpy as np
 
-from helpers import extract, segment, themes
-from helpers.schema import COLUMNS
+from helpers.nlp import extract
+from helpers.nlp import segment
+from helpers.nlp import themes
+from helpers.build.schema import COLUMNS
 
 
 def token_columns(sentences: list[segment.Sentence], indexes: list[int], words: list[str]) -> dict[str, list]:
@@ -34,7 +36,7 @@ def analyse_text(article_id: str, text: str) -> dict[str, dict[str, list]]:
     """Sentences, tokens, facts and theme codes of one clean Simplified article.
 
     Returns, for the tables sentences, tokens, facts and themes, a dict of columns in the
-    order of ``helpers.schema`` (``pandas.DataFrame(result["tokens"])`` is the table).
+    order of ``helpers.build.schema`` (``pandas.DataFrame(result["tokens"])`` is the table).
     Facts and codes point to sentences by sentence_id; fact start/end are offsets in ``text``.
     Punctuation is not a token; numbers with units, numbered slogans and the names of the
     officials found are one token each.

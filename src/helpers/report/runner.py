@@ -7,12 +7,12 @@
    fingerprint, package sources and version, the CODE flag; fingerprints in reports/.build/);
 3. executes the others with papermill's Python API in a pool of worker processes (papermill and
    nbconvert imported once per worker, not once per notebook), each worker running its
-   reports one after another on one warm kernel (:mod:`helpers.kernels`); executed notebooks
+   reports one after another on one warm kernel (:mod:`helpers.report.kernels`); executed notebooks
    go to reports/.build/, never over the source notebook;
-4. exports each as reports/NAME.html (see :mod:`helpers.export`), written atomically; a notebook
+4. exports each as reports/NAME.html (see :mod:`helpers.report.export`), written atomically; a notebook
    that fails still yields a page showing the error;
 5. writes reports/index.html linking every report with its one-line summary (the output of the
-   notebook cell tagged ``summary``, see :func:`helpers.display.summary`).
+   notebook cell tagged ``summary``, see :func:`helpers.report.display.summary`).
 """
 
 import csv
@@ -30,10 +30,11 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
-from helpers import __version__, atomic, config, tables
+from helpers import __version__, atomic, config
+from helpers.build import tables
 from helpers.errors import InputError
 
-REPORT_LIST_FILE = config.PACKAGE_DATA_DIR / "reports.csv"
+REPORT_LIST_FILE = config.REPORT_DATA_DIR / "reports.csv"
 BUILD_DIRNAME = ".build"  # inside reports/: executed notebooks, fingerprints, kernel log
 KERNEL_NAME = "python3"
 # The kernelspec a notebook made by code needs to run (papermill refuses one without).
@@ -43,13 +44,8 @@ CELL_TIMEOUT_SECONDS = 600
 # written when the run ends rather than after every cell (seconds per report, with images).
 PAPERMILL_OPTIONS = {"kernel_name": KERNEL_NAME, "language": "python", "progress_bar": False,
                      "request_save_on_cell_execute": False}
-SUMMARY_TAG = "summary"  # the cell whose output is the index line (helpers.display.summary)
+SUMMARY_TAG = "summary"  # the cell whose output is the index line (helpers.report.display.summary)
 
-# Files of the package that only present results: editing them cannot change the processed
-# data, so they do not make it stale (they do change every report's fingerprint).
-PRESENTATION_FILES = frozenset({"reports.py", "export.py", "display.py", "plots.py", "tables.py",
-                                "fonts.py", "cli.py", "__main__.py", "reports.csv"})
-PRESENTATION_DIRS = frozenset({"templates"})
 
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 
@@ -105,13 +101,14 @@ def select(reports: list[Report], only: list[str] | None) -> list[Report]:
 # -- processed data ---------------------------------------------------------------------------
 
 def _package_files(presentation: bool) -> list[Path]:
-    """Source and data files of the package; without the presentation layer if asked."""
+    """Source and data files of the package; without the presentation packages
+    (``config.PRESENTATION_PACKAGES``) if asked."""
     files = []
     for path in sorted(config.PACKAGE_DIR.rglob("*")):
         relative = path.relative_to(config.PACKAGE_DIR)
         if not path.is_file() or "__pycache__" in relative.parts or path.suffix == ".pyc":
             continue
-        if not presentation and (path.name in PRESENTATION_FILES or relative.parts[0] in PRESENTATION_DIRS):
+        if not presentation and relative.parts[0] in config.PRESENTATION_PACKAGES:
             continue
         files.append(path)
     return files
@@ -145,7 +142,7 @@ def ensure_processed_data(progress: bool = True) -> bool:
     with _exclusive(config.CACHE_DIR / "build.lock"):
         if not processed_is_stale():
             return False
-        from helpers.build import build
+        from helpers.build.core import build
 
         if progress:
             print("processed data is missing or stale: building it first", file=sys.stderr)
@@ -240,7 +237,7 @@ def _record(result: Result, reports_dir: Path) -> None:
     atomic.write_text(_stamp_path(reports_dir, result.name), json.dumps(asdict(result), ensure_ascii=False, indent=1))
 
 
-_worker_kernel = None  # the warm kernel of a pool worker (helpers.kernels)
+_worker_kernel = None  # the warm kernel of a pool worker (helpers.report.kernels)
 
 
 def _start_worker(log_file: str) -> None:
@@ -253,7 +250,7 @@ def _start_worker(log_file: str) -> None:
     import nbformat  # noqa: F401
     import papermill  # noqa: F401
 
-    from helpers import export
+    from helpers.report import export
 
     export.warm_up()
 
@@ -278,7 +275,7 @@ def _execute_in_worker(task: Task) -> Result:
     if _worker_kernel is None:
         from multiprocessing.util import Finalize
 
-        from helpers.kernels import WarmKernel
+        from helpers.report.kernels import WarmKernel
 
         _worker_kernel = WarmKernel(KERNEL_NAME)
         Finalize(_worker_kernel, _worker_kernel.discard, exitpriority=10)
@@ -288,13 +285,14 @@ def _execute_in_worker(task: Task) -> Result:
 def _execute(task: Task, kernel=None) -> Result:
     """Execute, export and write one report; never raises (a failure is a page and a result).
 
-    ``kernel`` is a :class:`helpers.kernels.WarmKernel` to run the notebook on; without
+    ``kernel`` is a :class:`helpers.report.kernels.WarmKernel` to run the notebook on; without
     one, papermill starts and stops a kernel for this notebook alone.
     """
     import nbformat
     import papermill
 
-    from helpers import export, kernels
+    from helpers.report import export
+    from helpers.report import kernels
 
     started = time.perf_counter()
     error, notebook = None, None
@@ -417,7 +415,7 @@ def write_index(reports: list[Report], reports_dir: Path, data: str) -> None:
     """reports/index.html: every report with its parameters, summary and status."""
     import html
 
-    from helpers import export
+    from helpers.report import export
 
     rows, failed = [], 0
     for report in reports:
@@ -455,7 +453,7 @@ def floor_seconds(count: int, jobs: int | None = None) -> float:
     The floor a report build is measured against (``make bench``): same pool, same worker
     start-up, same papermill options, nothing to compute and nothing to export; each empty
     notebook gets a kernel of its own, as papermill gives by default (the reports share
-    warm kernels, see :mod:`helpers.kernels`).
+    warm kernels, see :mod:`helpers.report.kernels`).
     """
     import tempfile
 

@@ -1,0 +1,1 @@
+"""Comparisons on the processed tables: DataFrames in, DataFrames out, no I/O."""

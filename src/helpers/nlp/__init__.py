@@ -1,0 +1,1 @@
+"""Sentences, tokens, facts and theme codes of a clean article."""

@@ -1,0 +1,1 @@
+"""Presentation: glosses, display, charts, fonts, HTML export, kernels and the report runner."""

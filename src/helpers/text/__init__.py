@@ -1,0 +1,1 @@
+"""Character classes and shared patterns: defined once, imported by every stage."""
