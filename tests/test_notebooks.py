@@ -19,6 +19,7 @@ import pytest
 from helpers import config
 from helpers.report import display
 from helpers.report import export
+from helpers.build import freshness
 from helpers.report import runner
 from helpers.build import tables
 
@@ -99,7 +100,7 @@ def test_reads_processed_tables_only_and_has_a_summary(path):
 @pytest.fixture(scope="session")
 def processed():
     """The processed tables of the real corpus (built first if missing or stale)."""
-    runner.ensure_processed_data(progress=False)
+    freshness.ensure_processed_data(progress=False)
     return tables.load()
 
 
@@ -133,7 +134,7 @@ def execute(name: str, out_dir: Path, root: Path | None = None, **parameters):
 
 def built_report(name: str):
     """A listed report built by the runner: its executed notebook and its page."""
-    runner.ensure_processed_data(progress=False)
+    freshness.ensure_processed_data(progress=False)
     report = next(r for r in runner.read_report_list() if r.name == name)
     SHARED_REPORTS.mkdir(parents=True, exist_ok=True)
     with open(SHARED_REPORTS / f".{name}.lock", "w") as lock:

@@ -8,6 +8,7 @@ import nbformat
 import pytest
 
 from helpers import cli, config
+from helpers.build import freshness
 from helpers.report import runner
 from helpers.errors import InputError
 
@@ -62,21 +63,21 @@ def test_processed_data_is_stale_when_missing_or_older_than_raw(tmp_path):
     raw.mkdir()
     processed.mkdir()
     (raw / "a.txt").write_text("x")
-    assert runner.processed_is_stale(processed, raw)  # nothing built yet
+    assert freshness.processed_is_stale(processed, raw)  # nothing built yet
     future = time.time() + 3600  # newer than every package file too
     for path in runner.tables.table_paths(processed).values():
         path.write_bytes(b"")
         os.utime(path, (future, future))
-    assert not runner.processed_is_stale(processed, raw)
+    assert not freshness.processed_is_stale(processed, raw)
     os.utime(raw / "a.txt", (future + 10, future + 10))
-    assert runner.processed_is_stale(processed, raw)
+    assert freshness.processed_is_stale(processed, raw)
 
 
 def test_presentation_code_does_not_make_the_data_stale():
-    data_side = {str(p.relative_to(config.PACKAGE_DIR)) for p in runner._package_files(presentation=False)}
+    data_side = {str(p.relative_to(config.PACKAGE_DIR)) for p in freshness.package_files(presentation=False)}
     assert {"build/core.py", "nlp/segment.py", "data/codebook.csv"} <= data_side
     assert not {p for p in data_side if p.split("/")[0] in ("report", "analysis")}
-    everything = {str(p.relative_to(config.PACKAGE_DIR)) for p in runner._package_files(presentation=True)}
+    everything = {str(p.relative_to(config.PACKAGE_DIR)) for p in freshness.package_files(presentation=True)}
     assert {"report/runner.py", "analysis/compare.py", "report/data/glossary.csv"} <= everything
 
 

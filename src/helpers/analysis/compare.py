@@ -205,8 +205,7 @@ def keyness_exclusions(tokens: pd.DataFrame, facts: pd.DataFrame) -> set[str]:
     from helpers.clean import gazetteer
 
     vocabulary = set(tokens["token"].unique())
-    lines = gazetteer.FALSE_FRIENDS_FILE.read_text(encoding="utf-8").splitlines()
-    present = vocabulary - {line.strip() for line in lines if not line.startswith("#")}
+    present = vocabulary - gazetteer.false_friends()
     table = gazetteer.divisions()
 
     def named(division: gazetteer.Division) -> set[str]:

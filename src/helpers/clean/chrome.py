@@ -7,6 +7,7 @@ short line (Simplified, no glosses, no spaces), so one pattern covers both scrip
 import re
 from functools import cache
 
+from helpers import resources
 from helpers import config
 from helpers.clean.edits import EditLog
 from helpers.text.chars import DOUBLED_MARK
@@ -23,8 +24,7 @@ _MARK_PAIR = re.compile("[，。、；：！？,:;!]{2}")
 
 @cache
 def _pattern() -> re.Pattern:
-    lines = PATTERNS_FILE.read_text(encoding="utf-8").splitlines()
-    patterns = [line for line in lines if line.strip() and not line.startswith("#")]
+    patterns = resources.read_list(PATTERNS_FILE)
     return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
 
 

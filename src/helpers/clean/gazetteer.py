@@ -23,6 +23,7 @@ from pathlib import Path
 import ahocorasick
 import numpy as np
 
+from helpers import resources
 from helpers import config
 from helpers.text.chars import code_points
 
@@ -99,6 +100,12 @@ def divisions() -> dict[str, Division]:
 
 
 @cache
+def false_friends() -> frozenset[str]:
+    """Ordinary words and phrases that are not place names (``data/place_false_friends.txt``)."""
+    return resources.word_set(FALSE_FRIENDS_FILE)
+
+
+@cache
 def _automaton() -> ahocorasick.Automaton:
     """Surface form -> (divisions it may name, is it a short name); false friends -> None."""
     full: dict[str, list[Division]] = {}
@@ -112,9 +119,8 @@ def _automaton() -> ahocorasick.Automaton:
     automaton = ahocorasick.Automaton()
     for form, (candidates, is_short) in forms.items():
         automaton.add_word(form, (form, candidates, is_short))
-    for line in FALSE_FRIENDS_FILE.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            automaton.add_word(line.strip(), None)
+    for phrase in false_friends():
+        automaton.add_word(phrase, None)
     automaton.make_automaton()
     return automaton
 

@@ -5,6 +5,7 @@ from functools import cache
 
 import opencc
 
+from helpers import resources
 from helpers import config
 
 ZHU_WORDS_FILE = config.PACKAGE_DATA_DIR / "zhu_words.txt"
@@ -18,8 +19,7 @@ def _converter() -> opencc.OpenCC:
 
 @cache
 def _zhu() -> re.Pattern:
-    words = [line.strip() for line in ZHU_WORDS_FILE.read_text(encoding="utf-8").splitlines()
-             if line.strip() and not line.startswith("#")]
+    words = resources.read_list(ZHU_WORDS_FILE)
     # Leftmost alternative wins: a listed word is matched whole before the lone 著.
     return re.compile("|".join(map(re.escape, words)) + "|著")
 

@@ -9,12 +9,12 @@ is 三高四新) and which numbered phrases are not slogans (“十四五” is 
 """
 
 import bisect
-import csv
 import functools
 import json
 import re
 from dataclasses import dataclass, field
 
+from helpers import resources
 from helpers import config
 from helpers.nlp import segment
 from helpers.nlp.segment import NUMERAL, Sentence
@@ -216,15 +216,13 @@ def _expansion_before(text: str, sentence: Sentence, start: int, slogan: str, pa
 @functools.cache
 def not_slogans() -> frozenset[str]:
     """Numbered phrases that are not slogans (``data/not_slogans.txt``): 十四五, 两会, 十强..."""
-    lines = NOT_SLOGANS_FILE.read_text(encoding="utf-8").splitlines()
-    return frozenset(phrase for line in lines if (phrase := line.split("#")[0].strip()))
+    return resources.word_set(NOT_SLOGANS_FILE)
 
 
 @functools.cache
 def slogan_aliases() -> dict[tuple[str, str], str]:
     """(first half, second half) -> the slogan they make (``data/slogan_aliases.csv``)."""
-    with open(SLOGAN_ALIASES_FILE, encoding="utf-8", newline="") as handle:
-        return {(row["first"], row["second"]): row["slogan"] for row in csv.DictReader(handle)}
+    return {(row["first"], row["second"]): row["slogan"] for row in resources.read_rows(SLOGAN_ALIASES_FILE)}
 
 
 def _slogan_facts(text: str, sentences: list[Sentence]) -> list[Fact]:

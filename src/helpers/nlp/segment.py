@@ -25,6 +25,7 @@ from itertools import accumulate, compress
 import numpy as np
 from dataclasses import dataclass
 
+from helpers import resources
 from helpers import config
 
 USER_DICT_FILE = config.PACKAGE_DATA_DIR / "userdict.txt"
@@ -224,8 +225,8 @@ def segmenter():
     """
     import rjieba
 
-    for line in USER_DICT_FILE.read_text(encoding="utf-8").splitlines():
-        match = _USER_DICT_LINE.match(line.strip())
+    for line in resources.read_list(USER_DICT_FILE):
+        match = _USER_DICT_LINE.match(line)
         if match and match["word"]:
             rjieba.add_word(match["word"], int(match["freq"]) if match["freq"] else None, match["tag"])
     return rjieba
@@ -322,8 +323,7 @@ def pos_tagger():
 @functools.cache
 def stopwords() -> frozenset[str]:
     """The stopword list of the package (``data/stopwords.txt``, # starts a comment)."""
-    lines = STOPWORDS_FILE.read_text(encoding="utf-8").splitlines()
-    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+    return resources.word_set(STOPWORDS_FILE)
 
 
 def cut(text: str, keep: Iterable[str] = ()) -> list[str]:

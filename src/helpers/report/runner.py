@@ -15,8 +15,6 @@
    notebook cell tagged ``summary``, see :func:`helpers.report.display.summary`).
 """
 
-import csv
-import fcntl
 import hashlib
 import json
 import os
@@ -25,13 +23,13 @@ import sys
 import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
-from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
+from helpers import resources
 from helpers import __version__, atomic, config
-from helpers.build import tables
+from helpers.build import freshness, tables
 from helpers.errors import InputError
 
 REPORT_LIST_FILE = config.REPORT_DATA_DIR / "reports.csv"
@@ -63,27 +61,26 @@ class Report:
 def read_report_list(path: Path = REPORT_LIST_FILE, notebooks_dir: Path = config.NOTEBOOKS_DIR) -> list[Report]:
     """The reports to build, validated: unique names, existing notebooks, JSON-object parameters."""
     reports, seen = [], set()
-    with open(path, encoding="utf-8", newline="") as handle:
-        for line, row in enumerate(csv.DictReader(handle), start=2):
-            def bad(reason):
-                return InputError(path, f"line {line}: {reason}")
+    for line, row in resources.numbered_rows(path):
+        def bad(reason):
+            return InputError(path, f"line {line}: {reason}")
 
-            name = (row.get("name") or "").strip()
-            if not _NAME.match(name) or name == "index":
-                raise bad(f"report name {name!r} is not a plain file name")
-            if name in seen:
-                raise bad(f"report name {name!r} appears twice")
-            notebook = (row.get("notebook") or "").strip()
-            if not (notebooks_dir / f"{notebook}.ipynb").is_file():
-                raise bad(f"no notebook {notebooks_dir / (notebook + '.ipynb')}")
-            try:
-                parameters = json.loads(row.get("parameters") or "{}")
-            except json.JSONDecodeError as error:
-                raise bad(f"parameters are not JSON ({error})") from None
-            if not isinstance(parameters, dict):
-                raise bad("parameters must be a JSON object")
-            seen.add(name)
-            reports.append(Report(name, notebook, (row.get("title") or name).strip(), parameters))
+        name = (row.get("name") or "").strip()
+        if not _NAME.match(name) or name.lower() == "index":  # index.html is the index page
+            raise bad(f"report name {name!r} is not a plain file name")
+        if name in seen:
+            raise bad(f"report name {name!r} appears twice")
+        notebook = (row.get("notebook") or "").strip()
+        if not (notebooks_dir / f"{notebook}.ipynb").is_file():
+            raise bad(f"no notebook {notebooks_dir / (notebook + '.ipynb')}")
+        try:
+            parameters = json.loads(row.get("parameters") or "{}")
+        except json.JSONDecodeError as error:
+            raise bad(f"parameters are not JSON ({error})") from None
+        if not isinstance(parameters, dict):
+            raise bad("parameters must be a JSON object")
+        seen.add(name)
+        reports.append(Report(name, notebook, (row.get("title") or name).strip(), parameters))
     return reports
 
 
@@ -98,58 +95,6 @@ def select(reports: list[Report], only: list[str] | None) -> list[Report]:
     return [r for r in reports if r.name in only]
 
 
-# -- processed data ---------------------------------------------------------------------------
-
-def _package_files(presentation: bool) -> list[Path]:
-    """Source and data files of the package; without the presentation packages
-    (``config.PRESENTATION_PACKAGES``) if asked."""
-    files = []
-    for path in sorted(config.PACKAGE_DIR.rglob("*")):
-        relative = path.relative_to(config.PACKAGE_DIR)
-        if not path.is_file() or "__pycache__" in relative.parts or path.suffix == ".pyc":
-            continue
-        if not presentation and relative.parts[0] in config.PRESENTATION_PACKAGES:
-            continue
-        files.append(path)
-    return files
-
-
-def processed_is_stale(processed_dir: Path | None = None, raw_dir: Path | None = None) -> bool:
-    """True when a processed table is missing or older than a raw file or a data-side package file."""
-    outputs = list(tables.table_paths(processed_dir).values())
-    if not all(path.exists() for path in outputs):
-        return True
-    built = min(path.stat().st_mtime for path in outputs)
-    inputs = [p for p in Path(raw_dir or config.RAW_DATA_DIR).iterdir() if p.is_file()]
-    inputs += _package_files(presentation=False)
-    return any(path.stat().st_mtime > built for path in inputs)
-
-
-@contextmanager
-def _exclusive(lock_file: Path):
-    """One process at a time (two test workers must not both rebuild the data)."""
-    lock_file.parent.mkdir(parents=True, exist_ok=True)
-    with open(lock_file, "w") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
-
-
-def ensure_processed_data(progress: bool = True) -> bool:
-    """Run the build when data/processed/ is stale; return whether it ran."""
-    with _exclusive(config.CACHE_DIR / "build.lock"):
-        if not processed_is_stale():
-            return False
-        from helpers.build.core import build
-
-        if progress:
-            print("processed data is missing or stale: building it first", file=sys.stderr)
-        build(progress=progress)
-        return True
-
-
 # -- fingerprints -----------------------------------------------------------------------------
 
 def _utc_now() -> str:
@@ -162,14 +107,6 @@ def _pool_size(jobs: int | None, tasks: int) -> int:
 
 def _sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
-
-
-def package_fingerprint() -> str:
-    """SHA-256 over every source, data and template file of the package."""
-    digest = hashlib.sha256()
-    for path in _package_files(presentation=True):
-        digest.update(str(path.relative_to(config.PACKAGE_DIR)).encode() + b"\0" + path.read_bytes())
-    return digest.hexdigest()
 
 
 def report_key(report: Report, notebook: bytes, data: str, package: str, code: bool) -> str:
@@ -358,7 +295,7 @@ def build_report(report: Report, *, notebooks_dir: Path = config.NOTEBOOKS_DIR,
                  code: bool = False) -> Result:
     """Build one report in this process, whatever its fingerprint (for tests and debugging)."""
     built_at = _utc_now()
-    task = _task(report, notebooks_dir, reports_dir, tables.fingerprint(processed_dir), package_fingerprint(),
+    task = _task(report, notebooks_dir, reports_dir, tables.fingerprint(processed_dir), freshness.package_fingerprint(),
                  code, built_at)
     result = _execute(task)
     _record(result, reports_dir)
@@ -376,7 +313,7 @@ def run_reports(reports: list[Report], *, listed: list[Report] | None = None,
     started = time.perf_counter()
     listed = listed or reports
     build_dir = reports_dir / BUILD_DIRNAME
-    data, package = tables.fingerprint(processed_dir), package_fingerprint()
+    data, package = tables.fingerprint(processed_dir), freshness.package_fingerprint()
     built_at = _utc_now()
 
     tasks = []
@@ -478,5 +415,5 @@ def build_reports(code: bool = False, jobs: int | None = None, force: bool = Fal
     """``make reports``: build what is out of date; return the names of failed reports."""
     listed = read_report_list()
     reports = select(listed, only)
-    ensure_processed_data(progress)
+    freshness.ensure_processed_data(progress)
     return run_reports(reports, listed=listed, code=code, jobs=jobs, force=force, progress=progress)
