@@ -48,5 +48,5 @@ bench: $(STAMP) ## Run the benchmarks and print their ratios
 	$(PY) benchmarks/run.py
 
 clean: ## Remove what make built (processed data, reports, caches); keeps .venv
-	rm -rf data/processed/*.parquet data/processed/*.json reports/*.html reports/.build .cache build
+	rm -rf data/processed/* data/processed/.[!.]* reports/*.html reports/.*.tmp reports/.build .cache build
 	find . -name __pycache__ -type d -prune -not -path './$(VENV)/*' -exec rm -rf {} +

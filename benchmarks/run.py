@@ -87,13 +87,13 @@ def build_measured(raw: Path, out: Path) -> tuple[float, float]:
 
 
 def segmenter_seconds(name: str, out: Path) -> float:
-    result = subprocess.run([PYTHON, "-c", SEGMENTER_BASELINE, name, str(out / config.ARTICLES_FILE.name)],
+    result = subprocess.run([PYTHON, "-c", SEGMENTER_BASELINE, name, str(out / config.CURRENT_SET / "articles.parquet")],
                             check=True, capture_output=True, text=True)
     return json.loads(result.stdout)["seconds"]
 
 
 def cleaned_megabytes(out: Path) -> float:
-    texts = pd.read_parquet(out / config.ARTICLES_FILE.name, columns=["text"])["text"]
+    texts = pd.read_parquet(out / config.CURRENT_SET / "articles.parquet", columns=["text"])["text"]
     return sum(len(text.encode("utf-8")) for text in texts) / 1e6
 
 

@@ -1,5 +1,6 @@
 """The cleaned corpus as a whole, its audit and cleaning log, and ``python -m helpers clean``."""
 
+import dataclasses
 import json
 import re
 import shutil
@@ -13,6 +14,7 @@ import pytest
 from helpers import config
 from helpers.clean.articles import Article, load_file, suspicious_runs
 from helpers.build.core import process_files
+from helpers.clean.sources import Sources, load_sources
 from helpers.cli import main
 from helpers.build.schema import COLUMNS
 from helpers.clean.glosses import find_pinyin_glosses
@@ -23,8 +25,8 @@ BOILERPLATE_WORDS = ["新闻资讯", "栏目导航", "推荐新闻", "当前页�
                      "责任编辑", "分享到", "发布:", "发布：", "记者", "衡阳晚报讯", "云阳网讯"]
 
 
-def clean_all(raw_dir=RAW, **sources) -> list[Article]:
-    return [article for path in config.raw_article_paths(raw_dir) for article in load_file(path, **sources)]
+def clean_all(raw_dir=RAW, sources: Sources | None = None) -> list[Article]:
+    return [article for path in config.raw_article_paths(raw_dir) for article in load_file(path, sources)]
 
 
 @pytest.fixture(scope="module")
@@ -148,7 +150,7 @@ def test_reporters_and_outlets(articles):
 
 def test_the_cleaning_log_has_a_row_per_article_and_step(corpus):
     articles = corpus
-    log = process_files(config.raw_article_paths())["cleaning_log"].to_pandas()
+    log = process_files(config.raw_article_paths()).tables["cleaning_log"].to_pandas()
     assert list(log.columns) == [column for column, _, _ in COLUMNS["cleaning_log"]]
     steps = ["newlines", "html-entities", "spaces", "width", "errata", "pinyin-glosses", "bylines", "boilerplate",
              "hard-wraps", "punctuation", "simplified", "mojibake-remaining", "metadata"]
@@ -194,7 +196,7 @@ def test_cleaning_the_seeds_takes_well_under_a_second(corpus):
 
 def test_without_a_catalog_the_text_dates_what_it_can():
     """Only stated years count; an article of a file with several borrows the file's date and is flagged."""
-    found = {a.article_id: (a.date, a.year, a.flags) for a in clean_all(catalog={})}
+    found = {a.article_id: (a.date, a.year, a.flags) for a in clean_all(sources=dataclasses.replace(load_sources(RAW), catalog={}))}
     borrowed = ["no-catalog-row", "date-from-other-articles-of-the-file"]
     assert found == {
         "hengyang-2020-09-29-industrial-chain-rally-1": ("2020-09-29", 2020, ["no-catalog-row"]),  # portal stamp

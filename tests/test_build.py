@@ -1,5 +1,7 @@
 """The build: processed tables from the raw corpus, atomic, deterministic, same on Dask."""
 
+import errno
+import os
 import shutil
 import subprocess
 import sys
@@ -10,7 +12,10 @@ import pyarrow.parquet as pq
 import pytest
 
 from helpers import config
-from helpers.build.core import TABLE_FILES, build, in_article_order
+from helpers.errors import InputError
+from helpers.build import sets
+from helpers.build.core import TABLE_FILES, in_article_order, process_files
+from helpers.build.pipeline import build
 from helpers.build.schema import arrow_schema
 
 
@@ -22,12 +27,16 @@ def built(tmp_path_factory):
 
 
 def read(out, name):
-    return pd.read_parquet(out / TABLE_FILES[name])
+    return pd.read_parquet(sets.current(out) / TABLE_FILES[name])
+
+
+def published(out) -> dict[str, bytes]:
+    return {f: (sets.current(out) / f).read_bytes() for f in TABLE_FILES.values()}
 
 
 def test_every_table_is_written_with_its_documented_schema(built):
     for name, file_name in TABLE_FILES.items():
-        schema = pq.read_schema(built / file_name)
+        schema = pq.read_schema(sets.current(built) / file_name)
         assert schema.names == arrow_schema(name).names, name
         assert schema.field(0).metadata[b"description"]
 
@@ -51,36 +60,91 @@ def test_every_fact_lies_inside_the_sentence_it_points_to(built):
 
 def test_building_twice_gives_byte_identical_files(built, tmp_path):
     build(out_dir=tmp_path, progress=False, workers=1)
-    for file_name in TABLE_FILES.values():
-        assert (tmp_path / file_name).read_bytes() == (built / file_name).read_bytes(), file_name
+    assert published(tmp_path) == published(built)
 
 
-def test_bad_raw_files_fail_one_line_each_and_keep_the_previous_build(built, tmp_path):
+def run_build(raw, out):
+    return subprocess.run([sys.executable, "-m", "helpers", "build", "--quiet", "--raw-dir", str(raw),
+                           "--out-dir", str(out)], capture_output=True, text=True)
+
+
+def test_bad_raw_files_fail_one_line_each_and_the_others_are_published(built, tmp_path):
     raw = tmp_path / "raw"
     shutil.copytree(config.RAW_DATA_DIR, raw)
     out = tmp_path / "processed"
-    shutil.copytree(built, out)
-    before = {f: (out / f).read_bytes() for f in TABLE_FILES.values()}
     (raw / "zz-empty.txt").write_bytes(b"")
     (raw / "zz-binary.txt").write_bytes(bytes(range(256)) * 4)
-    result = subprocess.run([sys.executable, "-m", "helpers", "build", "--quiet", "--raw-dir", str(raw),
-                             "--out-dir", str(out)], capture_output=True, text=True)
+    (raw / "zz-dangling.txt").symlink_to(tmp_path / "gone.txt")
+    result = run_build(raw, out)
     assert result.returncode == 2
     lines = sorted(result.stderr.strip().splitlines())
-    assert len(lines) == 2, result.stderr
-    assert "zz-binary.txt" in lines[0] and "zz-empty.txt" in lines[1]
+    assert len(lines) == 3, result.stderr
+    assert "zz-binary.txt" in lines[0] and "zz-dangling.txt: broken symbolic link" in lines[1]
+    assert "zz-empty.txt: file is empty" in lines[2]
     assert "Traceback" not in result.stderr
-    assert {f: (out / f).read_bytes() for f in TABLE_FILES.values()} == before
+    assert published(out) == published(built)  # the seven good articles, as if the bad files were not there
+    assert len(sets.build_info(out)["errors"]) == 3
+
+
+def test_when_no_file_can_be_processed_the_previous_build_stays(built, tmp_path):
+    raw, out = tmp_path / "raw", tmp_path / "processed"
+    raw.mkdir()
+    (raw / "empty.txt").write_bytes(b"")
+    shutil.copytree(built, out, symlinks=True)
+    before = published(out)
+    result = run_build(raw, out)
+    assert result.returncode == 2 and result.stderr.count("\n") == 1, result.stderr
+    assert published(out) == before
 
 
 def test_every_bad_file_of_a_group_is_named():
-    from helpers.build.core import process_files
-    from helpers.errors import InputErrors
-
     good = config.raw_article_paths()[0]
-    with pytest.raises(InputErrors) as caught:
-        process_files([Path("/nonexistent/a.txt"), good, Path("/nonexistent/b.txt")])
-    assert [Path(e.path).name for e in caught.value.errors] == ["a.txt", "b.txt"]
+    result = process_files([Path("/nonexistent/a.txt"), good, Path("/nonexistent/b.txt")])
+    assert [Path(e.path).name for e in result.errors] == ["a.txt", "b.txt"]
+    assert result.tables["articles"].num_rows == 1
+
+
+def test_tables_are_published_as_one_set_and_what_a_killed_build_left_is_swept(built, tmp_path):
+    out = tmp_path / "processed"
+    shutil.copytree(built, out, symlinks=True)
+    first = sets.current(out).resolve()
+    leftover = sets.new_set(out)  # a build killed while writing its tables
+    (leftover / "articles.parquet").write_bytes(b"half")
+    (out / ".articles.parquet.x1.tmp").write_bytes(b"")
+    build(out_dir=out, progress=False, workers=1)
+    second = sets.current(out).resolve()
+    assert second != first and second.parent == out
+    assert not leftover.exists() and not (out / ".articles.parquet.x1.tmp").exists()
+    assert first.is_dir()  # the set before is kept for readers still reading it
+    build(out_dir=out, progress=False, workers=1)
+    assert not first.exists() and second.is_dir()
+    assert sorted(p.name for p in out.iterdir() if p.name.startswith("set-")) == sorted(
+        [second.name, sets.current(out).resolve().name])
+
+
+def test_a_full_disk_while_writing_the_tables_is_a_one_line_error_and_publishes_nothing(built, tmp_path, monkeypatch):
+    out = tmp_path / "processed"
+    shutil.copytree(built, out, symlinks=True)
+    before = published(out)
+
+    def full(*args, **kwargs):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr("helpers.build.core.pq.write_table", full)
+    with pytest.raises(InputError) as error:
+        build(out_dir=out, progress=False, workers=1)
+    assert str(error.value) == f"{out}: cannot write the processed tables: No space left on device"
+    assert published(out) == before
+    assert not [p for p in out.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_an_output_folder_that_cannot_be_written_is_a_one_line_error(tmp_path):
+    blocked = tmp_path / "file-not-folder"
+    blocked.write_text("")
+    result = run_build(config.RAW_DATA_DIR, blocked / "processed")
+    assert result.returncode == 2
+    assert result.stderr.strip().splitlines() == [
+        f"error: {blocked / 'processed'}: cannot write the processed tables: Not a directory"]
 
 
 def test_extract_json_piped_into_head_ends_quietly():
@@ -94,7 +158,8 @@ def test_dask_build_on_a_local_cluster_equals_the_local_build(built, tmp_path):
     pytest.importorskip("dask.distributed")
     build(engine="dask", out_dir=tmp_path, progress=False)
     for name, file_name in TABLE_FILES.items():
-        assert (tmp_path / file_name).is_dir(), "the Dask build writes one folder of parts per table"
-        assert len(list((tmp_path / file_name).glob("part-*.parquet"))) >= 2
-        dask_table = in_article_order(pq.read_table(tmp_path / file_name)).to_pandas()  # parts hold whole articles
+        folder = sets.current(tmp_path) / file_name
+        assert folder.is_dir(), "the Dask build writes one folder of parts per table"
+        assert len(list(folder.glob("part-*.parquet"))) >= 2
+        dask_table = in_article_order(pq.read_table(folder)).to_pandas()  # parts hold whole articles
         pd.testing.assert_frame_equal(dask_table, read(built, name), check_dtype=True)

@@ -83,9 +83,29 @@ def test_normalize_punctuation(raw, expected):
     ("ＧＤＰ增长２０２０", "GDP增长2020"),
     ("中（ｚｈōｎｇ）", "中（zhōng）"),
     ("，。（）", "，。（）"),                      # full-width punctuation stays
+    ("达８５５．０４亿元", "达855.04亿元"),          # a decimal point inside a number
+    ("增长１２．５％", "增长12.5%"),
+    ("“１＋８＋Ｎ”体系", "“1+8+N”体系"),
+    ("２０２２－０７－２８ ０８：５７", "2022-07-28 08:57"),
+    ("要求：抓项目／促发展", "要求：抓项目／促发展"),  # between Chinese words, ： and ／ are punctuation
 ])
 def test_normalize_width(raw, expected):
     assert normalize_width(raw) == expected
+
+
+def test_full_width_figures_are_extracted_at_their_value(tmp_path):
+    from helpers.clean.articles import load_file
+    from helpers.clean.sources import Sources
+    from helpers.nlp.analyse import analyse_text
+
+    raw = tmp_path / "figures.txt"
+    raw.write_text("某市经济运行情况\n上半年全市规模工业总产值达８５５．０４亿元，同比增长１２．５％，"
+                   "构建“１＋８＋Ｎ”产业体系。\n", encoding="utf-8")
+    article, = load_file(raw, Sources())
+    facts = analyse_text(article.article_id, article.text)["facts"]
+    values = dict(zip(facts["text"], facts["value"]))
+    assert values["855.04亿元"] == 85504000000.0 and values["12.5%"] == 0.125
+    assert "1+8+N" in facts["text"]
 
 
 def test_run_steps_logs_every_step_in_order():

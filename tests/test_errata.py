@@ -5,7 +5,8 @@ import csv
 import pytest
 
 from helpers import config
-from helpers.clean.errata import Erratum, apply_errata, errata_audit, load_errata, suspicious_runs
+from helpers.clean.errata import Erratum, apply_errata, errata_audit, suspicious_runs
+from helpers.clean.sources import load_sources
 
 KNOWN = {
     "hengyang-2020-09-29-industrial-chain-rally.txt": [("六?!比蝿?wù)", "六保”任務"),
@@ -16,7 +17,7 @@ KNOWN = {
 
 
 def test_errata_file_holds_the_four_known_repairs_with_evidence():
-    errata = load_errata(config.ERRATA_FILE)
+    errata = load_sources(config.RAW_DATA_DIR).errata
     assert {name: [erratum[:2] for erratum in found] for name, found in errata.items()} == KNOWN
     rows = list(csv.DictReader(config.ERRATA_FILE.open(encoding="utf-8")))
     assert [erratum.evidence for found in errata.values() for erratum in found] == [row["evidence"] for row in rows]
@@ -47,7 +48,7 @@ def test_apply_errata_logs_each_repair():
 
 
 def test_the_audit_lists_each_applied_erratum_with_its_evidence():
-    errata = load_errata(config.ERRATA_FILE)["hengyang-2020-09-29-industrial-chain-rally.txt"]
+    errata = load_sources(config.RAW_DATA_DIR).errata["hengyang-2020-09-29-industrial-chain-rally.txt"]
     log = []
     apply_errata("落實“六?!比蝿?wù)的必然要求,又落實“六?!比蝿?wù)", errata, log)
     row = errata_audit(errata, log)

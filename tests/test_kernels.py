@@ -9,7 +9,7 @@ import papermill
 import pytest
 
 from helpers.report import kernels
-from helpers.build import freshness
+from helpers.build import freshness, pipeline
 from helpers.report import runner
 
 DIRTY = """
@@ -142,7 +142,7 @@ def test_reports_on_one_warm_kernel_equal_reports_on_fresh_kernels(tmp_path):
     from helpers import config
     from helpers.build import tables
 
-    freshness.ensure_processed_data(progress=False)
+    pipeline.ensure_processed_data(progress=False)
     listed = {r.name: r for r in runner.read_report_list()}
     # The overview leaves figures, settings and names behind for the profile to trip on.
     names = ["10_corpus_overview", "20_locality_profile_luohe"]

@@ -2,15 +2,17 @@
 
 from helpers import config
 from helpers.clean.gazetteer import find_locality
-from helpers.clean.metadata import load_catalog, merge_metadata
+from helpers.clean.metadata import merge_metadata
+from helpers.clean.sources import load_sources
 
 ROW = {"title": "城市竞争归根结底是产业的竞争", "locality": "衡阳市", "province": "湖南省",
        "admin_level": "地级市", "date": "2024", "outlet": "衡阳市政府门户网站"}
 
 
 def test_catalog_has_a_row_per_seed():
-    assert len(load_catalog(config.CATALOG_FILE)) == 5
-    assert load_catalog(config.RAW_DATA_DIR / "missing.csv") == {}
+    catalog = load_sources(config.RAW_DATA_DIR).catalog
+    assert catalog["yunyang-2020-08-14-hundred-billion-industry-rally.txt"]["locality"] == "云阳县"
+    assert len(catalog) >= 5
 
 
 def test_agreeing_text_raises_no_flag():

@@ -19,7 +19,7 @@ import pytest
 from helpers import config
 from helpers.report import display
 from helpers.report import export
-from helpers.build import freshness
+from helpers.build import pipeline
 from helpers.report import runner
 from helpers.build import tables
 
@@ -100,7 +100,7 @@ def test_reads_processed_tables_only_and_has_a_summary(path):
 @pytest.fixture(scope="session")
 def processed():
     """The processed tables of the real corpus (built first if missing or stale)."""
-    freshness.ensure_processed_data(progress=False)
+    pipeline.ensure_processed_data(progress=False)
     return tables.load()
 
 
@@ -134,7 +134,7 @@ def execute(name: str, out_dir: Path, root: Path | None = None, **parameters):
 
 def built_report(name: str):
     """A listed report built by the runner: its executed notebook and its page."""
-    freshness.ensure_processed_data(progress=False)
+    pipeline.ensure_processed_data(progress=False)
     report = next(r for r in runner.read_report_list() if r.name == name)
     SHARED_REPORTS.mkdir(parents=True, exist_ok=True)
     with open(SHARED_REPORTS / f".{name}.lock", "w") as lock:
@@ -290,7 +290,7 @@ ATTACK = f"""{TITLE}
 @pytest.fixture(scope="module")
 def attacked_project(tmp_path_factory):
     """A copy of the corpus plus one article holding HTML, built into processed tables."""
-    from helpers.build.core import build
+    from helpers.build.pipeline import build
 
     root = tmp_path_factory.mktemp("attacked")
     raw = root / "data" / "raw"
@@ -305,7 +305,7 @@ def attacked_project(tmp_path_factory):
 def test_an_article_holding_markup_is_shown_as_text_and_runs_nothing(attacked_project, tmp_path):
     from test_html import assert_inert
 
-    articles = pd.read_parquet(attacked_project / "data" / "processed" / "articles.parquet")
+    articles = pd.read_parquet(attacked_project / "data" / "processed" / config.CURRENT_SET / "articles.parquet")
     title = articles.loc[articles["source"] == "xss-2022-02-07-attack.txt", "title"].iloc[0]
     assert "<script>window.__xss=1</script><img src=x onerror=" in title  # the cleaning kept it
     # the profile lists the titles of the locality's articles

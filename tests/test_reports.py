@@ -1,14 +1,12 @@
 """The report runner: report list, staleness, skipping unchanged reports, failures, index."""
 
 import json
-import os
 import time
 
 import nbformat
 import pytest
 
 from helpers import cli, config
-from helpers.build import freshness
 from helpers.report import runner
 from helpers.errors import InputError
 
@@ -54,31 +52,6 @@ def test_a_bad_report_list_names_the_line_and_the_problem(tmp_path, row, problem
 def test_unknown_report_names_are_refused_before_anything_runs(capsys):
     assert cli.main(["reports", "--only", "no_such_report", "--quiet"]) == cli.EXIT_BAD_INPUT
     assert "no_such_report" in capsys.readouterr().err
-
-
-# -- processed-data staleness ------------------------------------------------------------------
-
-def test_processed_data_is_stale_when_missing_or_older_than_raw(tmp_path):
-    raw, processed = tmp_path / "raw", tmp_path / "processed"
-    raw.mkdir()
-    processed.mkdir()
-    (raw / "a.txt").write_text("x")
-    assert freshness.processed_is_stale(processed, raw)  # nothing built yet
-    future = time.time() + 3600  # newer than every package file too
-    for path in runner.tables.table_paths(processed).values():
-        path.write_bytes(b"")
-        os.utime(path, (future, future))
-    assert not freshness.processed_is_stale(processed, raw)
-    os.utime(raw / "a.txt", (future + 10, future + 10))
-    assert freshness.processed_is_stale(processed, raw)
-
-
-def test_presentation_code_does_not_make_the_data_stale():
-    data_side = {str(p.relative_to(config.PACKAGE_DIR)) for p in freshness.package_files(presentation=False)}
-    assert {"build/core.py", "nlp/segment.py", "data/codebook.csv"} <= data_side
-    assert not {p for p in data_side if p.split("/")[0] in ("report", "analysis")}
-    everything = {str(p.relative_to(config.PACKAGE_DIR)) for p in freshness.package_files(presentation=True)}
-    assert {"report/runner.py", "analysis/compare.py", "report/data/glossary.csv"} <= everything
 
 
 # -- running reports on small notebooks --------------------------------------------------------

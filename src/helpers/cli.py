@@ -90,7 +90,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from helpers.build.core import build
+    from helpers.build.pipeline import build
 
     started = time.perf_counter()
     out_dir = build(engine=args.engine, scheduler=args.scheduler, raw_dir=args.raw_dir,

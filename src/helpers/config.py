@@ -30,20 +30,12 @@ CATALOG_FILE = RAW_DATA_DIR / "catalog.csv"
 ERRATA_FILE = RAW_DATA_DIR / "errata.csv"
 RAW_MANIFEST_FILE = RAW_DATA_DIR / "SHA256SUMS"
 
-ARTICLES_FILE = PROCESSED_DATA_DIR / "articles.parquet"
-CLEANING_LOG_FILE = PROCESSED_DATA_DIR / "cleaning_log.parquet"
-SENTENCES_FILE = PROCESSED_DATA_DIR / "sentences.parquet"
-TOKENS_FILE = PROCESSED_DATA_DIR / "tokens.parquet"
-FACTS_FILE = PROCESSED_DATA_DIR / "facts.parquet"
-THEMES_FILE = PROCESSED_DATA_DIR / "themes.parquet"
-PROCESSED_TABLES = {
-    "articles": ARTICLES_FILE,
-    "cleaning_log": CLEANING_LOG_FILE,
-    "sentences": SENTENCES_FILE,
-    "tokens": TOKENS_FILE,
-    "facts": FACTS_FILE,
-    "themes": THEMES_FILE,
-}
+# The tables of the latest build are published together: each build writes a fresh folder
+# and then switches the link ``current`` to it in one step (helpers.build.sets).
+CURRENT_SET = "current"
+PROCESSED_SET_DIR = PROCESSED_DATA_DIR / CURRENT_SET
+TABLE_NAMES = ("articles", "cleaning_log", "sentences", "tokens", "facts", "themes")
+PROCESSED_TABLES = {name: PROCESSED_SET_DIR / f"{name}.parquet" for name in TABLE_NAMES}
 
 RAW_ARTICLE_SUFFIX = ".txt"
 

@@ -34,11 +34,11 @@ def table_paths(processed_dir: Path | None = None) -> dict[str, Path]:
     """Where each processed table lives (``processed_dir`` defaults to data/processed).
 
     >>> table_paths("/tmp/x")["facts"]
-    PosixPath('/tmp/x/facts.parquet')
+    PosixPath('/tmp/x/current/facts.parquet')
     """
     if processed_dir is None:
         return dict(config.PROCESSED_TABLES)
-    return {name: Path(processed_dir) / path.name for name, path in config.PROCESSED_TABLES.items()}
+    return {name: Path(processed_dir) / config.CURRENT_SET / path.name for name, path in config.PROCESSED_TABLES.items()}
 
 
 def read_table(name: str, processed_dir: Path | None = None) -> pd.DataFrame:

@@ -20,15 +20,16 @@ from helpers.clean.steps import BODY_STEPS, GLOSS_STEP, PREPARE_STEPS, normalize
 from helpers.clean.dates import find_date
 from helpers.clean.decode import read_text
 from helpers.clean.edits import audit_row
-from helpers.clean.errata import Corrections, apply_errata, errata_audit, load_errata, suspicious_runs
+from helpers.clean.errata import Corrections, apply_errata, errata_audit, suspicious_runs
 from helpers.errors import InputError
 from helpers.clean.gazetteer import find_locality
 from helpers.text.chars import code_points, has_han
-from helpers.clean.metadata import load_catalog, merge_metadata
+from helpers.clean.metadata import merge_metadata
+from helpers.clean.sources import Sources, load_sources
 from helpers.clean.script import to_simplified
 from helpers.clean.split import compose_title, split_articles, split_header
 
-__all__ = ["Article", "load_file", "sources_beside", "suspicious_runs"]
+__all__ = ["Article", "load_file", "suspicious_runs"]
 
 
 @dataclass
@@ -61,17 +62,6 @@ class Article:
         record = asdict(self)
         del record["audit"]
         return record
-
-
-def _beside(path: Path, default: Path) -> Path:
-    """The catalog or errata file of the folder ``path`` is in, else the project's."""
-    local = path.parent / default.name
-    return local if local.is_file() else default
-
-
-def sources_beside(path: Path) -> tuple[dict, dict]:
-    """The catalog and errata of a raw file: those beside it, else the project's."""
-    return load_catalog(_beside(path, config.CATALOG_FILE)), load_errata(_beside(path, config.ERRATA_FILE))
 
 
 def _script_audit(original: str, simplified: str) -> dict:
@@ -109,28 +99,35 @@ def _clean_article(chunk: str, corrections: Corrections) -> dict:
     }
 
 
-def load_file(path: str | Path, catalog: dict | None = None, errata: dict | None = None) -> list[Article]:
+def _link_flags(path: Path) -> list[str]:
+    """A raw file that is a link to a file outside the project is flagged: the build reads
+    it, but a clone of the project will not have it."""
+    if not path.is_symlink():
+        return []
+    target = path.resolve()
+    return [] if target.is_relative_to(config.PROJ_ROOT) else [f"linked-from-outside-project: {target}"]
+
+
+def load_file(path: str | Path, sources: Sources | None = None) -> list[Article]:
     """Clean every article of one raw file. Raises ``InputError`` for a bad file.
 
-    ``catalog`` and ``errata`` default to the catalog.csv and errata.csv beside the file
-    (or the project's).
+    ``sources`` (catalog, errata, checksums) default to those beside the file (or the
+    project's); the file's rows are found by its name or by the checksum of its bytes.
     """
     path = Path(path)
-    raw, encoding = read_text(path)
+    raw, encoding, read_flags = read_text(path)
     if not has_han(raw):
         raise InputError(path, "no Chinese text")
-    if catalog is None or errata is None:
-        default_catalog, default_errata = sources_beside(path)
-        catalog = default_catalog if catalog is None else catalog
-        errata = default_errata if errata is None else errata
-    corrections = errata.get(path.name, [])
+    sources = load_sources(path.parent) if sources is None else sources
+    listed = sources.listed_name(path)
+    corrections = sources.corrections(listed)
     cleaned = [_clean_article(chunk, corrections) for chunk in split_articles(raw)]
     cleaned = [parts for parts in cleaned if parts["text"]]
     if not cleaned:
         raise InputError(path, "no article text left after cleaning")
     unused = [erratum.garbled for erratum in corrections
               if not any(erratum.garbled in parts["garbled"] for parts in cleaned)]
-    row = catalog.get(path.name) or {}
+    row = sources.catalog_row(listed)
     places = [find_locality(f"{parts['title']}\n{parts['text']}") for parts in cleaned]
     dates = [find_date(parts["dated_text"]) for parts in cleaned]
     # An article that only says 我市, or only 2月7日, is about the place and day its
@@ -147,7 +144,9 @@ def load_file(path: str | Path, catalog: dict | None = None, errata: dict | None
         meta = merge_metadata(row, title=parts["title"], place=file_place if borrowed_place else place,
                               date=file_date if borrowed_date else date, outlet=parts["outlet"],
                               whole_file=len(cleaned) == 1)
-        flags = (list(meta.flags)
+        flags = (list(meta.flags) + list(read_flags) + _link_flags(path)
+                 + ([row["date_error"]] if "date_error" in row else [])
+                 + [f"catalogued-as: {listed}"] * (listed != path.name)
                  + ["locality-from-other-articles-of-the-file"] * (borrowed_place and not row.get("locality"))
                  + ["date-from-other-articles-of-the-file"] * (borrowed_date and not row.get("date"))
                  + [f"errata-not-found: {garbled}" for garbled in unused if part == 1])

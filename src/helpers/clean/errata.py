@@ -1,15 +1,14 @@
 """Mojibake: known garbled runs repaired from ``data/raw/errata.csv``, the rest detected.
 
-The errata file has one row per repair: ``file, garbled, repair, evidence``. The garbled
+The errata file (read by :mod:`helpers.clean.sources`) has one row per repair:
+``file, garbled, repair, evidence``. The garbled
 text is matched as it stands in the decoded file (pinyin glosses and ASCII ``?!`` included),
 so errata run before any other step changes the text. The repair is written in the
 file's own script; Simplified comes later, with the rest of the text. The evidence goes
 into the audit, so that the data-quality report can show why each repair is right.
 """
 
-import csv
 import re
-from pathlib import Path
 from typing import NamedTuple
 
 from helpers.clean.edits import EditLog, show
@@ -43,22 +42,6 @@ _SUSPICIOUS = re.compile(
     "|(?<=[ÃÂâ])[\x80-\xbf€™œ])"
 )
 _CONTEXT = 3
-
-
-def load_errata(path: Path) -> dict[str, Corrections]:
-    """Map raw file name -> its errata, in file order.
-
-    >>> from helpers import config
-    >>> load_errata(config.ERRATA_FILE)["hengyang-2024-industrial-chain-commentary.txt"][0][:2]
-    ('鏈?zhǔn)剿季S', '鏈式思維')
-    """
-    errata: dict[str, Corrections] = {}
-    if not Path(path).is_file():
-        return errata
-    with open(path, encoding="utf-8", newline="") as handle:
-        for row in csv.DictReader(handle):
-            errata.setdefault(row["file"], []).append(Erratum(row["garbled"], row["repair"], row.get("evidence") or ""))
-    return errata
 
 
 def apply_errata(text: str, corrections: Corrections = (), log: EditLog = None) -> str:

@@ -4,9 +4,7 @@ The catalog (``data/raw/catalog.csv``) wins; every disagreement with the text be
 flag. A file without a catalog row keeps what the text says and is flagged.
 """
 
-import csv
 from dataclasses import dataclass
-from pathlib import Path
 
 from helpers.clean.dates import dates_agree
 from helpers.clean.gazetteer import Division
@@ -24,19 +22,6 @@ class Metadata:
     year: int | None  # None when unknown
     outlet: str
     flags: tuple[str, ...]
-
-
-def load_catalog(path: Path) -> dict[str, dict[str, str]]:
-    """Map raw file name -> its catalog row (empty if there is no catalog).
-
-    >>> from helpers import config
-    >>> load_catalog(config.CATALOG_FILE)["yunyang-2020-08-14-hundred-billion-industry-rally.txt"]["locality"]
-    '云阳县'
-    """
-    if not Path(path).is_file():
-        return {}
-    with open(path, encoding="utf-8", newline="") as handle:
-        return {row["file"]: row for row in csv.DictReader(handle)}
 
 
 def merge_metadata(row: dict[str, str] | None, *, title: str, place: Division | None,

@@ -36,8 +36,12 @@ _ODD_SPACE = re.compile("[\t\xa0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 _SPACE_RUN = re.compile(" {2,}")
 _EDGE_SPACE = re.compile("^ +| +$", re.MULTILINE)
 
-_FULLWIDTH_ALNUM = re.compile("[０-９Ａ-Ｚａ-ｚ]+")
-_TO_HALFWIDTH = {code: code - 0xFEE0 for code in range(ord("０"), ord("ｚ") + 1)}
+# Full-width letters and digits, and the marks that belong to a number or formula: a point,
+# plus, minus, slash or colon between two of them (８５５．０４, １＋８＋Ｎ, ０８：５７) and ％.
+# Elsewhere ：and ／ are Chinese punctuation and stay.
+_ALNUM = "0-9A-Za-z０-９Ａ-Ｚａ-ｚ"
+_FULLWIDTH_ALNUM = re.compile(f"[０-９Ａ-Ｚａ-ｚ]+|％|(?<=[{_ALNUM}])[．＋－／：](?=[{_ALNUM}])")
+_TO_HALFWIDTH = {code: code - 0xFEE0 for code in [*range(ord("０"), ord("ｚ") + 1), *map(ord, "％．＋－／")]}
 # Characters after which (or before which) ASCII punctuation is Chinese punctuation.
 _CHINESE_BEFORE = re.compile(f"[{HAN}，。、；：！？”’）】》」』…—]")
 _CHINESE_AFTER = re.compile(f"[{HAN}“‘（【《「『]")
@@ -89,12 +93,13 @@ def normalize_spaces(text: str, log: EditLog = None) -> str:
 
 
 def normalize_width(text: str, log: EditLog = None) -> str:
-    """Full-width Latin letters and digits become ASCII (``ＧＤＰ`` -> ``GDP``).
+    """Full-width Latin letters, digits and number marks become ASCII (``ＧＤＰ`` -> ``GDP``).
 
-    Done early, so that a gloss typed in full-width letters is still seen as pinyin.
+    Done early, so that a gloss typed in full-width letters is still seen as pinyin, and
+    before any extraction, so that ``８５５．０４亿元`` is read as 855.04亿元.
 
-    >>> normalize_width("ＧＤＰ增长２０２０")
-    'GDP增长2020'
+    >>> normalize_width("ＧＤＰ增长２０２０，达８５５．０４亿元、１２．５％，“１＋８＋Ｎ”：好")
+    'GDP增长2020，达855.04亿元、12.5%，“1+8+N”：好'
     """
     return sub(_FULLWIDTH_ALNUM, lambda m: m.group(0).translate(_TO_HALFWIDTH), text, log)
 

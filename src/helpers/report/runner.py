@@ -29,7 +29,7 @@ from pathlib import Path
 
 from helpers import resources
 from helpers import __version__, atomic, config
-from helpers.build import freshness, tables
+from helpers.build import freshness, pipeline, tables
 from helpers.errors import InputError
 
 REPORT_LIST_FILE = config.REPORT_DATA_DIR / "reports.csv"
@@ -415,5 +415,5 @@ def build_reports(code: bool = False, jobs: int | None = None, force: bool = Fal
     """``make reports``: build what is out of date; return the names of failed reports."""
     listed = read_report_list()
     reports = select(listed, only)
-    freshness.ensure_processed_data(progress)
+    pipeline.ensure_processed_data(progress)
     return run_reports(reports, listed=listed, code=code, jobs=jobs, force=force, progress=progress)
