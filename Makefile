@@ -47,6 +47,7 @@ lab: $(STAMP) ## Open JupyterLab on notebooks/ with the project's kernel
 bench: $(STAMP) ## Run the benchmarks and print their ratios
 	$(PY) benchmarks/run.py
 
-clean: ## Remove what make built (processed data, reports, caches); keeps .venv
-	rm -rf data/processed/* data/processed/.[!.]* reports/*.html reports/.*.tmp reports/.build .cache build
+clean: ## Remove what make built (processed data, reports, caches, temp files of killed runs); keeps .venv
+	find data/processed reports -mindepth 1 -maxdepth 1 -not -name .gitkeep -exec rm -rf {} +
+	rm -rf .cache build
 	find . -name __pycache__ -type d -prune -not -path './$(VENV)/*' -exec rm -rf {} +
