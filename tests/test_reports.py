@@ -78,7 +78,7 @@ def test_presentation_code_does_not_make_the_data_stale():
     assert {"build/core.py", "nlp/segment.py", "data/codebook.csv"} <= data_side
     assert not {p for p in data_side if p.split("/")[0] in ("report", "analysis")}
     everything = {str(p.relative_to(config.PACKAGE_DIR)) for p in freshness.package_files(presentation=True)}
-    assert {"report/runner.py", "analysis/compare.py", "report/data/glossary.csv"} <= everything
+    assert {"report/runner.py", "analysis/keyness.py", "report/data/glossary.csv"} <= everything
 
 
 # -- running reports on small notebooks --------------------------------------------------------
