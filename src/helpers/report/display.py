@@ -14,6 +14,8 @@ from dataclasses import dataclass
 import pandas as pd
 from IPython.display import HTML, Markdown, display
 
+from helpers.analysis.trajectory import slogan_mentions, trajectory
+
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>])")
 
 
@@ -199,8 +201,6 @@ def presence_table(items: pd.DataFrame, column: str, periods: list, by: str = "y
     >>> presence_table(items, "text", [2020, 2022], count="years")["years"].tolist()
     [2, 1]
     """
-    from helpers.analysis.compare import trajectory
-
     seen = trajectory(items, column, periods, period_col=by)
     shown = seen.replace({True: "✓", False: ""})
     if count is not None:
@@ -275,8 +275,6 @@ class Headline:
 def headline(facts: pd.DataFrame, slogans: int = 3, amounts: int = 1) -> Headline:
     """The headline strategy of the articles behind ``facts``: chain lists, slogans, largest amounts."""
     chains = facts[facts["kind"] == "chain"]
-    from helpers.analysis.compare import slogan_mentions
-
     said = slogan_mentions(facts)
     spelled = {slogan: expansion_text(detail) for slogan, detail in zip(said["slogan"], said["detail"])}
     return Headline(chain_names=chain_names(chains), lists=chain_lists(chains),

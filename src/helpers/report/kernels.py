@@ -27,7 +27,7 @@ ENGINE_NAME = "warm-kernel"
 # What every report notebook imports; done once per kernel.
 WARM_UP = """
 import pandas, matplotlib.pyplot, seaborn, scipy.stats
-from helpers.analysis import compare
+from helpers.analysis import context, dispersion, frames, keyness, rates, similarity, trajectory
 from helpers.report import display
 from helpers.report import plots
 from helpers.build import tables
