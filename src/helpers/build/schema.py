@@ -27,6 +27,7 @@ COLUMNS: dict[str, list[tuple[str, pa.DataType, str]]] = {
         ("text_original", STR, "cleaned text in its original script"),
         ("text", STR, "cleaned text, Simplified: what every analysis reads"),
         ("flags", pa.list_(STR), "data-quality flags raised while cleaning"),
+        ("editors", pa.list_(STR), "editors and reviewers credited (编辑, 审核, ...)"),
     ],
     "cleaning_log": [
         ("article_id", STR, "article the step ran on"),

@@ -15,7 +15,8 @@ from pathlib import Path
 import numpy as np
 
 from helpers import config
-from helpers.clean.bylines import find_reporters, find_wire_outlet
+from helpers.clean.chrome import cut_related
+from helpers.clean.bylines import find_reporters, find_wire_outlet, labelled_credits
 from helpers.clean.steps import BODY_STEPS, GLOSS_STEP, PREPARE_STEPS, normalize_punctuation, run_steps
 from helpers.clean.dates import find_date
 from helpers.clean.decode import read_text
@@ -55,6 +56,7 @@ class Article:
     text_original: str
     text: str
     flags: list[str] = field(default_factory=list)
+    editors: list[str] = field(default_factory=list)
     audit: list[dict] = field(default_factory=list)
 
     def to_record(self) -> dict:
@@ -82,7 +84,9 @@ def _clean_article(chunk: str, corrections: Corrections) -> dict:
     dated_text = text  # dates are read before the boilerplate step drops the publication stamp
     header, body = split_header(text)
     title, subtitles = compose_title(header)
-    reporters, outlet = find_reporters(body), find_wire_outlet(body)
+    credits = labelled_credits(to_simplified(body))  # labels in either script
+    reporters = list(dict.fromkeys(find_reporters(body) + credits["reporters"]))
+    outlet = find_wire_outlet(body) or next(iter(credits["outlet"]), "")
     body, body_audit = run_steps(body, BODY_STEPS)
     text_original = "\n".join([normalize_punctuation(line) for line in subtitles] + ([body] if body else []))
     simplified = to_simplified(text_original)
@@ -93,6 +97,7 @@ def _clean_article(chunk: str, corrections: Corrections) -> dict:
         "dated_text": dated_text,
         "outlet": to_simplified(outlet),
         "reporters": [to_simplified(name) for name in reporters],
+        "editors": [to_simplified(name) for name in credits["editors"]],
         "audit": audit + [errata_audit(corrections, errata_log)] + gloss_audit + body_audit
                  + [_script_audit(text_original, simplified)],
         "garbled": garbled,
@@ -121,7 +126,8 @@ def load_file(path: str | Path, sources: Sources | None = None) -> list[Article]
     sources = load_sources(path.parent) if sources is None else sources
     listed = sources.listed_name(path)
     corrections = sources.corrections(listed)
-    cleaned = [_clean_article(chunk, corrections) for chunk in split_articles(raw)]
+    related: list[tuple[str, str]] = []  # other stories at the end of the page: never articles
+    cleaned = [_clean_article(chunk, corrections) for chunk in split_articles(cut_related(raw, related))]
     cleaned = [parts for parts in cleaned if parts["text"]]
     if not cleaned:
         raise InputError(path, "no article text left after cleaning")
@@ -153,7 +159,7 @@ def load_file(path: str | Path, sources: Sources | None = None) -> list[Article]
         runs = suspicious_runs(parts["text_original"])
         if runs:
             flags.append(f"mojibake-remaining: {len(runs)}")
-        audit = parts["audit"] + [
+        audit = parts["audit"] + [audit_row("related-stories", related if part == 1 else [])] + [
             {"step": "mojibake-remaining", "changes": len(runs), "examples": " | ".join(runs)},
             {"step": "metadata", "changes": len(flags), "examples": " | ".join(flags)},
         ]
@@ -162,7 +168,7 @@ def load_file(path: str | Path, sources: Sources | None = None) -> list[Article]
             locality=meta.locality, province=meta.province, admin_level=meta.admin_level,
             date=meta.date, year=meta.year, outlet=meta.outlet, reporters=parts["reporters"],
             encoding=encoding, text_original=parts["text_original"], text=parts["text"],
-            flags=flags, audit=audit,
+            flags=flags, editors=parts["editors"], audit=audit,
         ))
     return articles
 

@@ -5,7 +5,11 @@ Forms seen in the corpus, in both scripts:
 - a lead ``衡阳晚报讯(全媒体记者 陈润)`` or ``云陽網訊(記者 王彬彬 唐斌 鄧磊)`` opening the first paragraph;
 - a credit ``(記者 張軍亞)`` opening a paragraph or ``(記者 陳潤)`` closing one;
 - a photo credit ``記者 王慶建 張 佩 攝`` closing a caption (two-character names are
-  often spaced out to the width of three: ``張 佩``).
+  often spaced out to the width of three: ``張 佩``);
+- labelled credits, on a portal's publication line (``作者:李明 来源:宜宾新闻网 2022-07-28``)
+  or in brackets at the end (``(撰稿:王芳 编辑:刘洋 审核:陈刚)``): :func:`labelled_credits`
+  reads reporters, editors and the outlet from them; the bracket goes with the other
+  credits, the publication line with the chrome.
 """
 
 import re
@@ -32,6 +36,37 @@ _BYLINE = re.compile(f"(?:^|(?=[ （(全融本见見特记記通实實])) *(?:{L
 _HINT = re.compile("[记記通实實本][者讯訊习習报報]")
 _LEAD_AT_LINE_START = re.compile(f"^(?:{LEAD.pattern[1:]}|{_CREDIT})", re.MULTILINE)
 _ROLE_RE = re.compile(_ROLE)
+
+# Labels of a credit, by what they credit.
+CREDIT_LABELS = {
+    "reporters": "作者|记者|文|撰稿|撰文|通讯员|摄影|摄像|图|供稿",
+    "editors": "责任编辑|编辑|责编|审核|审校|校对|监制|初审|复审|终审|值班编辑|美编",
+    "outlet": "来源|稿源|信息来源|转自|出处",
+}
+_LABEL = "|".join(f"(?P<{kind}>{labels})" for kind, labels in CREDIT_LABELS.items())
+# A label opens its line or bracket, or follows a space or a separator (not 工作者：).
+_LABELLED = re.compile(f"(?:^|(?<=[\\s（(|｜，,]))(?:{_LABEL})\\s*[:：|｜]\\s*(?P<value>.*?)(?=\\s*(?:{'|'.join(CREDIT_LABELS.values())}|发布时间|发布日期|时间|日期|浏览)\\s*[:：]|[）)]|\\s+(?:19|20)\\d\\d[-/.年]|$)")
+_CREDIT_BRACKET = re.compile(f"[（(]\\s*(?:{'|'.join(CREDIT_LABELS.values())})\\s*[:：|｜][^（()）\\n]{{0,80}}[)）]")
+_PERSON = re.compile(f"[{HAN}·]{{2,5}}")
+
+
+def labelled_credits(text: str) -> dict[str, list[str]]:
+    """Reporters, editors and outlets named by labelled credits, in order, each once.
+
+    >>> labelled_credits("作者:李明 来源:宜宾新闻网 2022-07-28 08:57:10\\n正文。(撰稿:王芳 编辑:刘洋、陈刚)")
+    {'reporters': ['李明', '王芳'], 'editors': ['刘洋', '陈刚'], 'outlet': ['宜宾新闻网']}
+    """
+    found: dict[str, list[str]] = {kind: [] for kind in CREDIT_LABELS}
+    for line in text.split("\n"):
+        if len(line) > 200 and not _CREDIT_BRACKET.search(line):
+            continue  # a paragraph; a credit line or bracket is short
+        for match in _LABELLED.finditer(line):
+            kind = next(k for k in CREDIT_LABELS if match.group(k))
+            values = [match["value"].strip()] if kind == "outlet" else re.split(r"[\s、，,/]+", match["value"])
+            for value in values:
+                if value and (kind == "outlet" or _PERSON.fullmatch(value)) and value not in found[kind]:
+                    found[kind].append(value)
+    return found
 
 
 def find_reporters(text: str) -> list[str]:
@@ -112,11 +147,12 @@ def _remove_once(text: str, log: EditLog) -> str:
 
 
 def remove_bylines(text: str, log: EditLog = None) -> str:
-    """Delete newswire leads, reporter credits and photo credits.
+    """Delete newswire leads, reporter credits, photo credits and credits in brackets.
 
     >>> remove_bylines("衡阳晚报讯(全媒体记者 陈润)虎年首个工作日。\\n胡水龍出席。(記者 陳潤)")
     '虎年首个工作日。\\n胡水龍出席。'
     """
+    text = sub(_CREDIT_BRACKET, "", text, log)
     while True:  # a lead can hide another credit behind it
         removed = _remove_once(text, log)
         if removed == text:
