@@ -2,39 +2,45 @@
 
 import pytest
 
-from helpers.clean.dates import dates_agree, find_date, main_year
+from helpers.clean.dates import dates_agree, find_date
+
+
+LEAD = "会议强调，要把产业链建设作为重中之重，全力以赴抓项目、抓招商、抓企业。"
 
 
 @pytest.mark.parametrize("text, date", [
     ("發布: 2020-09-29 14:29:00\n正文", "2020-09-29"),                  # portal stamp
     ("发布时间：2021/3/5", "2021-03-05"),
-    ("2020年9月2日,市委书记蒿慧杰向企业代表颁奖。", "2020-09-02"),        # full date
-    ("2020年8月31日至9月2日,市委书记带队观摩。", "2020-09-02"),          # a span: its last day
-    # A day with the year the text states (the 2022 Hengyang file, article 2):
-    ("市政府 2022 年第一次全会召开 朱健出席并讲话\n2月7日下午,市政府2022年第一次全会召开。", "2022-02-07"),
-    ("2月7日下午,市政府2022年第一次全会召开。会议通报了2021年各项成绩。", "2022-02-07"),
-    ("8月31日至9月2日,市委书记蒿慧杰带队观摩。2020年是决胜之年。", "2020-09-02"),
-    ("8月14日,云阳召开“千亿工业”高质量发展动员大会。2020年要抓项目。", "2020-08-14"),
-    ("自2023年以來……2024年是我市產業鏈建設的攻堅之年", "2024"),          # year alone, latest of a tie
-    # No year stated, no date: a fiscal year is not the publication year (Luohe, Yunyang):
-    ("暨2019年度綜合考評講評大會。8月31日至9月2日", None),
-    ("加快发展、时不我待,千亿工业、全新启航。8月14日,云阳召开", None),
-    ("2月7日新春上班第一天,市委召开民营企业座谈会。", None),
+    ("宜宾召开大会\n2022-07-28 08:57:10\n" + LEAD, "2022-07-28"),        # header timestamp, no label
+    ("宜宾召开大会\n2022-07-28 08:57\n" + LEAD, "2022-07-28"),
+    ("宜宾召开大会\n作者:李明 来源:宜宾新闻网 2021/3/3\n" + LEAD, "2021-03-03"),
+    ("宜宾召开大会\n2021年3月3日 星期三\n" + LEAD, "2021-03-03"),
+    ("第3版：综合新闻 总第5123期 >2021-05-10编印\n某县召开大会\n" + LEAD, "2021-05-10"),
+    ("某县召开大会\n" + LEAD + "\n发布日期：2023-04-18", "2023-04-18"),  # a labelled stamp in the footer
+    ("2020年9月2日,市委书记蒿慧杰向企业代表颁奖，全市上下要鼓足干劲、奋勇争先。", "2020-09-02"),  # dateline
+    ("2020年8月31日至9月2日,市委书记带队观摩，全市重点项目建设成效明显、亮点纷呈。", "2020-09-02"),  # a span
+    # A year in the body never dates the article, with or without a day beside it:
+    ("标题\n5月10日，全市召开大会，部署产业链工作，到2025年全市工业产值要突破三千亿元。", None),
+    ("标题\n会议指出，自2021年8月以来，全市产业链建设取得新进展，成效明显，亮点纷呈。", None),
+    ("自2023年以來……2024年是我市產業鏈建設的攻堅之年，全市上下要鼓足干勁。", None),
+    ("暨2019年度綜合考評講評大會。8月31日至9月2日，市委書記帶隊觀摩重點項目。", None),
+    ("加快发展、时不我待,千亿工业、全新启航。8月14日,云阳召开动员大会，全县上下鼓足干劲。", None),
     ("虎年首个工作日", None),
-    ("13月45日,2020年", "2020"),                                           # not a day
 ])
 def test_find_date(text, date):
     assert find_date(text) == date
 
 
-@pytest.mark.parametrize("text, year", [
-    ("会议通报了2021年各项成绩。朱健指出,2022年是党的二十大召开之年。", "2022"),   # tie: the latest
-    ("回望过去的2021年。2月7日下午,市政府2020年第一次全会召开。2022年要抓项目。", "2020"),  # tie: beside a day
-    ("2021年,2021年,2022年", "2021"),                                              # the most frequent
-    ("《衡阳市2022年度经济高质量发展争先创优工作方案》", None),
+@pytest.mark.parametrize("text, year, file_name, date", [
+    ("标题\n8月14日，云阳召开大会，部署产业链工作，全县上下要鼓足干劲。", "2020", "", "2020-08-14"),  # catalog year
+    ("标题\n8月14日，云阳召开大会，部署产业链工作，全县上下要鼓足干劲。", None, "yunyang-2020-rally.txt", "2020-08-14"),
+    ("标题\n会议指出，全市产业链建设取得新进展，成效明显，亮点纷呈，全市上下要鼓足干劲。", None,
+     "luohe-2020-09-02-key-projects-review.txt", "2020-09-02"),          # the file name's date
+    ("标题\n2022-07-28 08:57\n" + LEAD, None, "x-2020-01-01.txt", "2022-07-28"),  # the page's own date wins
+    ("标题\n到2025年，全市要突破三千亿元，全市上下要鼓足干劲、奋勇争先。", "2021", "", None),  # nothing to complete
 ])
-def test_main_year(text, year):
-    assert main_year(text) == year
+def test_find_date_completes_a_day_only_with_a_year_stated_outside_the_body(text, year, file_name, date):
+    assert find_date(text, year, file_name) == date
 
 
 @pytest.mark.parametrize("first, second, agree", [

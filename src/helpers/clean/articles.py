@@ -135,14 +135,15 @@ def load_file(path: str | Path, sources: Sources | None = None) -> list[Article]
               if not any(erratum.garbled in parts["garbled"] for parts in cleaned)]
     row = sources.catalog_row(listed)
     places = [find_locality(f"{parts['title']}\n{parts['text']}") for parts in cleaned]
-    dates = [find_date(parts["dated_text"]) for parts in cleaned]
+    known_year = row.get("date", "")[:4] or None
+    dates = [find_date(parts["dated_text"], known_year, path.name) for parts in cleaned]
     # An article that only says 我市, or only 2月7日, is about the place and day its
     # neighbours in the file name.
     file_place = file_date = None
     if None in places and len(cleaned) > 1:
         file_place = find_locality("\n".join(f"{parts['title']}\n{parts['text']}" for parts in cleaned))
     if None in dates and len(cleaned) > 1:
-        file_date = find_date("\n".join(parts["dated_text"] for parts in cleaned))
+        file_date = next(filter(None, dates), None)
     articles = []
     for part, (parts, place, date) in enumerate(zip(cleaned, places, dates), start=1):
         borrowed_place = place is None and file_place is not None

@@ -1,22 +1,37 @@
-"""Publication dates read from the article text: ISO ``2020-09-29``, or ``2024`` alone.
+"""Publication dates: stated by the page, never guessed from the body's years.
 
-In order of trust: a portal's publication stamp (``发布: 2020-09-29 14:29:00``), a full
-date (``2020年9月29日``), a day (``2月7日``) with the year the text names most often, and
-that year alone. A span of days (``8月31日至9月2日``) is dated by its last day, as a report
-of it is. Only years the text states count: a fiscal year (``2019年度``) is not the
-publication year, nor is the year after it, so a text naming no other year has no date.
+In order of trust:
+
+1. a date-time in the header, labelled or not (``发布时间：2022-07-28 08:57:10``,
+   ``2022-07-28 08:57``, ``2021/3/3``, ``2021年3月3日 星期三``, an e-paper's ``>2021-05-10编印``),
+   or a labelled publication stamp anywhere (``发布: 2020-09-29 14:29:00`` in a footer);
+2. a full date opening the lead (``2020年9月2日，市委书记…``);
+3. a ``YYYY-MM-DD`` in the file name;
+4. a month and day opening the lead (``8月14日，云阳召开…``), completed with a year that the
+   header, the catalog or the file name gives.
+
+A year named in the body (``到2025年``, ``自2021年8月``) is what the article talks about, not
+when it appeared: it never makes a publication date. No date stated: no date. A span of
+days (``8月31日至9月2日``) is dated by its last day, as a report of it is.
 """
 
 import re
 
-_STAMP = re.compile(r"(?:发布|發布|發佈|发布时间|發布時間|发布日期|發布日期|日期|时间|時間)\s*[:：]\s*"
-                    r"((?:19|20)\d\d)[-/.年](\d{1,2})[-/.月](\d{1,2})")
+from helpers.text.patterns import YEAR
+
+_SEP = r"\s*[-/.年]\s*"
+_DATE = rf"((?:19|20)\d\d){_SEP}(\d{{1,2}})\s*[-/.月]\s*(\d{{1,2}})(?![\d:：])"
+_LABEL = r"(?:发布|發布|發佈|发布时间|發布時間|发布日期|發布日期|日期|时间|時間|更新时间|来源时间)"
+_STAMP = re.compile(rf"{_LABEL}\s*[:：]\s*{_DATE}")
+_HEADER_DATE = re.compile(_DATE)
 # A day, or a span of days; the groups are the month and day it ends on.
 _DAYS = r"(\d{1,2})月(\d{1,2})[日号號](?:\s*[至到~～—－-]\s*(?:(\d{1,2})月)?(\d{1,2})[日号號])?"
 _FULL_DATE = re.compile(rf"((?:19|20)\d\d)年{_DAYS}")
 _DAY = re.compile(rf"(?<![\d年]){_DAYS}")
-_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d) ?年(?!度)")
-_SENTENCE = re.compile(r"[^。！？!?\n]+")
+_FILE_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)-(\d\d)-(\d\d)(?!\d)")
+_PARAGRAPH = re.compile(r"[，,。；;].{20,}")  # a line that reads as article text
+LEAD_CHARS = 60  # a dateline opens the lead within this many characters
+HEADER_LINES = 12
 
 
 def _iso(year: str, month: str, day: str, end_month: str | None = None, end_day: str | None = None) -> str | None:
@@ -27,53 +42,61 @@ def _iso(year: str, month: str, day: str, end_month: str | None = None, end_day:
     return None
 
 
-def main_year(text: str) -> str | None:
-    """The year the text names most often (fiscal years aside).
+def split_zones(text: str) -> tuple[str, str]:
+    """The header (lines above the first paragraph) and the lead (the first paragraph).
 
-    A tie goes to a year named in the same sentence as a day (``2月7日``), then to the
-    latest year.
-
-    >>> main_year("会议通报了2021年各项成绩。2月7日,市政府2020年第一次全会召开。2022年要抓项目。")
-    '2020'
-    >>> main_year("自2023年以來……2024年是攻堅之年"), main_year("2019年度考評") is None
-    ('2024', True)
+    >>> split_zones("标题\\n2022-07-28 08:57\\n8月14日，云阳召开大会，部署产业链工作，全县上下要鼓足干劲。\\n第二段。")
+    ('标题\\n2022-07-28 08:57', '8月14日，云阳召开大会，部署产业链工作，全县上下要鼓足干劲。')
     """
-    counts: dict[str, int] = {}
-    beside_day: set[str] = set()
-    for sentence in _SENTENCE.findall(text):
-        years = _YEAR.findall(sentence)
-        for year in years:
-            counts[year] = counts.get(year, 0) + 1
-        if years and _DAY.search(sentence):
-            beside_day.update(years)
-    return max(counts, key=lambda year: (counts[year], year in beside_day, year)) if counts else None
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    for i, line in enumerate(lines[:HEADER_LINES]):
+        if _PARAGRAPH.search(line):
+            return "\n".join(lines[:i]), line
+    return "\n".join(lines[:HEADER_LINES]), ""
 
 
-def find_date(text: str) -> str | None:
-    """The publication date the text gives, as precisely as it gives it.
+def file_date(name: str) -> str | None:
+    """The ``YYYY-MM-DD`` date in a file name.
+
+    >>> file_date("luohe-2020-09-02-key-projects-review.txt"), file_date("notes-2024.txt")
+    ('2020-09-02', None)
+    """
+    match = _FILE_DATE.search(name)
+    return _iso(*match.groups()) if match else None
+
+
+def find_date(text: str, year: str | None = None, file_name: str = "") -> str | None:
+    """The publication date the page states, as an ISO date.
+
+    ``year`` is a year known from elsewhere (the catalog); it and the file name's year only
+    complete a month and day that open the lead.
 
     >>> find_date("發布: 2020-09-29 14:29:00")
     '2020-09-29'
-    >>> find_date("市政府2022年第一次全會。2月7日下午,會議召開")
-    '2022-02-07'
-    >>> find_date("2020年,8月31日至9月2日,市委書記帶隊觀摩")
-    '2020-09-02'
-    >>> find_date("自2023年以來……2024年是我市產業鏈建設的攻堅之年")
-    '2024'
-    >>> find_date("8月14日,云陽召開大會") is None
+    >>> find_date("宜宾召开大会\\n2022-07-28 08:57:10 来源：宜宾日报\\n正文，会议强调，到2025年要实现新突破，全市上下要鼓足干劲。")
+    '2022-07-28'
+    >>> find_date("标题\\n8月14日，云阳召开大会，部署产业链工作，到2025年全县工业产值要翻番。") is None
     True
+    >>> find_date("标题\\n8月14日，云阳召开大会，部署产业链工作，到2025年全县工业产值要翻番。", year="2020")
+    '2020-08-14'
+    >>> find_date("标题\\n会议指出，自2021年8月以来，全市产业链建设取得新进展，成效明显。", file_name="x-2021-10-05.txt")
+    '2021-10-05'
     """
-    for pattern in (_STAMP, _FULL_DATE):
-        for match in pattern.finditer(text):
+    header, lead = split_zones(text)
+    for pattern, zone in ((_HEADER_DATE, header), (_STAMP, text), (_FULL_DATE, lead[:LEAD_CHARS])):
+        for match in pattern.finditer(zone):
             if iso := _iso(*match.groups()):
                 return iso
-    year = main_year(text)
-    if year is None:
-        return None
-    for match in _DAY.finditer(text):
-        if iso := _iso(year, *match.groups()):
-            return iso
-    return year
+    if named := file_date(file_name):
+        return named
+    header_years = YEAR.findall(header)
+    file_year = re.search(r"(?<!\d)((?:19|20)\d\d)(?!\d)", file_name)
+    known = (header_years[0] if header_years else None) or year or (file_year.group(1) if file_year else None)
+    if known:
+        for match in _DAY.finditer(lead[:LEAD_CHARS]):
+            if iso := _iso(known, *match.groups()):
+                return iso
+    return None
 
 
 def dates_agree(first: str, second: str) -> bool:
