@@ -1,0 +1,1 @@
+"""Cleaned articles -> the processed Parquet tables: schema, local and Dask engines, freshness."""
