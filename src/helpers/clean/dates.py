@@ -9,14 +9,14 @@ publication year, nor is the year after it, so a text naming no other year has n
 
 import re
 
+from helpers.text.patterns import SENTENCE_END, YEAR
+
 _STAMP = re.compile(r"(?:发布|發布|發佈|发布时间|發布時間|发布日期|發布日期|日期|时间|時間)\s*[:：]\s*"
                     r"((?:19|20)\d\d)[-/.年](\d{1,2})[-/.月](\d{1,2})")
 # A day, or a span of days; the groups are the month and day it ends on.
 _DAYS = r"(\d{1,2})月(\d{1,2})[日号號](?:\s*[至到~～—－-]\s*(?:(\d{1,2})月)?(\d{1,2})[日号號])?"
 _FULL_DATE = re.compile(rf"((?:19|20)\d\d)年{_DAYS}")
 _DAY = re.compile(rf"(?<![\d年]){_DAYS}")
-_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d) ?年(?!度)")
-_SENTENCE = re.compile(r"[^。！？!?\n]+")
 
 
 def _iso(year: str, month: str, day: str, end_month: str | None = None, end_day: str | None = None) -> str | None:
@@ -40,8 +40,8 @@ def main_year(text: str) -> str | None:
     """
     counts: dict[str, int] = {}
     beside_day: set[str] = set()
-    for sentence in _SENTENCE.findall(text):
-        years = _YEAR.findall(sentence)
+    for sentence in SENTENCE_END.split(text):
+        years = YEAR.findall(sentence)
         for year in years:
             counts[year] = counts.get(year, 0) + 1
         if years and _DAY.search(sentence):
