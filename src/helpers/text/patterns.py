@@ -7,8 +7,8 @@ facts in the same sentences.
 Most patterns take their first character before checking what precedes it (a look-behind on
 two characters), so that each opens with a character class and a search skips ahead fast.
 
->>> YEAR.findall("2019年度考评，2020 年")
-['2020']
+>>> YEAR.findall("2019年度考评，2020 年"), YEAR_OR_FISCAL.findall("2019年度考评")
+(['2020'], ['2019'])
 """
 
 import re
@@ -51,9 +51,12 @@ NUMBER = re.compile(
     rf"|(?<=[{NUMERAL}百千])(?<![{NUMERAL}百千万亿].)[{NUMERAL}百千]*(?:{MAGNITUDE})(?:元|级)?)"
 )
 
+_YEAR = r"(?<!\d)((?:19|20)\d\d) ?年"
 # A calendar year the text names (group 1). 2019年度 is a fiscal year, not 2019年 and then 度:
 # it does not date an article.
-YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d) ?年(?!度)")
+YEAR = re.compile(_YEAR + "(?!度)")
+# A calendar or a fiscal year (group 1): the year a figure is for (2019年度全市生产总值达3840亿元).
+YEAR_OR_FISCAL = re.compile(_YEAR + "度?")
 
 # The end of a sentence: 。！？ with any closing quote or bracket, or line breaks.
 SENTENCE_END = re.compile(r"[。！？!?]+[”’\"」』）)]*|\n+")

@@ -17,6 +17,8 @@ from .passages import (
     (LUOHE_LEAD, [("蒿慧杰", "市委书记")]),
     (HENGYANG_2022_LEADERS, [("秦国文", "市委书记"), ("朱健", "市委副书记、市长"), ("黄立", "市领导")]),
     (HENGYANG_2020_SPEAKERS, [("邓群策", None), ("朱健", None)]),
+    # 䶮 (U+4DAE) lies in CJK Extension A, outside the basic block: a name is any Han character.
+    ("市委书记刘䶮出席并讲话。", [("刘䶮", "市委书记")]),
 ])
 def test_officials_with_their_roles(text, expected):
     assert [(f["text"], f["measure"]) for f in facts(text, "official")] == expected

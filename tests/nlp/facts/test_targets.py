@@ -12,6 +12,9 @@ from .passages import (
     facts,
 )
 
+# A fiscal year names the year of its figures, and is a time word, not part of what they measure.
+FISCAL_2019 = "2019年度全市生产总值达3840亿元，增长7.6%。"
+
 
 @pytest.mark.parametrize("text,stated,value,unit,measure,year", [
     (OUTPUT_2024, "855.04亿元", 8.5504e10, "元", "产业链规上企业产值", 2024),
@@ -22,11 +25,17 @@ from .passages import (
     (LUOHE_SYSTEM, "百亿级", 1e10, "元", "产业集群", None),
     (YUNYANG_TARGET, "千亿", 1e11, "元", "工业高质量发展目标", None),
     (LUOHE_RESERVE, "1万亿", 1e12, "元", "动态项目储备库", None),
+    (FISCAL_2019, "3840亿元", 3.84e11, "元", "生产总值", 2019),
 ])
 def test_targets_are_normalized(text, stated, value, unit, measure, year):
     target = next(f for f in facts(text, "target") if f["text"] == stated)
     assert target["value"] == pytest.approx(value)
     assert (target["unit"], target["measure"], target["year"]) == (unit, measure, year)
+
+
+def test_a_fiscal_year_is_the_year_of_its_figures_not_a_target():
+    assert [(f["text"], f["measure"], f["year"]) for f in facts(FISCAL_2019, "target")] == [
+        ("3840亿元", "生产总值", 2019), ("7.6%", "生产总值增长", 2019)]
 
 
 def test_the_period_of_a_figure_is_kept():

@@ -5,13 +5,14 @@ import re
 from helpers.nlp import segment
 from helpers.nlp.facts.fact import Fact
 from helpers.nlp.sentences import Sentence
+from helpers.text.chars import HAN
 
 # Its first character is taken, then checked (look-behind), so that searches skip quickly to
 # the places where a role can start.
 _ROLE = (r"(?:[省市县区镇乡副](?:(?<=[省市县区镇乡])委(?:副)?书记|(?<=副)[省市县区镇乡]长|(?<=[省市县区镇乡])长"
          r"|(?<=[省市县])委常委|(?<=[市县])领导|(?<=[省市县])人大常委会主任|(?<=[省市县])政协主席))")
 _ROLES = re.compile(rf"{_ROLE}(?:、{_ROLE})*")
-_NAME = r"[\u4e00-\u9fff]"
+_NAME = f"[{HAN}]"
 _NAME_CHARACTERS = re.compile(f"{_NAME}+")
 # What may follow a name: punctuation, a list joiner, or the verb of a report sentence.
 _AFTER_NAME = re.compile(r"[，,、。；;（(“]|及|等|出席|主持|强调|指出|要求|带队|作|向|对|说|安排|部署|通报|参加|在|讲话|还")

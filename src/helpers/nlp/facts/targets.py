@@ -7,11 +7,10 @@ from helpers.nlp.facts.clauses import CLAUSE_BREAK, clause_before
 from helpers.nlp.facts.fact import Fact
 from helpers.nlp.facts.numbers import parse_number
 from helpers.nlp.sentences import Sentence, sentence_at
-from helpers.text.patterns import NUMBER
+from helpers.text.patterns import NUMBER, YEAR_OR_FISCAL
 
-_YEAR = re.compile(r"((?:19|20)\d\d)年")
 _PERIOD = re.compile(r"\d+\s*[—–\-~～至到]\s*\d+月|[一二三四]季度|上半年|下半年|全年")
-_LEAD_WORDS = re.compile(r"^(?:(?:19|20)\d\d年|今年|全年|去年|当年|其中|我市|全市|全县|我县|力争|确保|[“”\"])+")
+_LEAD_WORDS = re.compile(rf"^(?:{YEAR_OR_FISCAL.pattern}|今年|全年|去年|当年|其中|我市|全市|全县|我县|力争|确保|[“”\"])+")
 _VERB = re.compile(r"(?:达到|达|实现|完成|突破|超过|增加到|提高到|为|是|打造|培育|建设|形成|打好|迈向)$")
 _MID_VERB = re.compile(r"(?:实现|完成|达到)")
 _GROWTH = re.compile(r"^(?:同比)?(?:增长|增速|下降|提高)$")
@@ -44,7 +43,7 @@ def _measure(text: str, sentence: Sentence, start: int, end: int, previous: str 
 
 def extract(text: str, sentences: list[Sentence]) -> list[Fact]:
     """Figures with a value in 元, 美元, a ratio or a count; the year and period the sentence
-    gives before them."""
+    gives before them (a fiscal year, 2019年度, is the year of its figures)."""
     facts, previous = [], {}
     for start, end in segment.number_spans(text):
         sentence = sentence_at(sentences, start)
@@ -57,7 +56,7 @@ def extract(text: str, sentences: list[Sentence]) -> list[Fact]:
         previous[sentence.sentence_id] = measure
         value, unit = parsed
         head = text[sentence.start:start]
-        years = _YEAR.findall(head)
+        years = YEAR_OR_FISCAL.findall(head)
         detail = {"stated": text[start:end]}
         period = _PERIOD.findall(head)
         if period:
