@@ -1,8 +1,7 @@
 """Regular expressions shared by the stages: numerals, numbers, slogans, quotes, years, sentence ends.
 
-Defined once here: the cleaning steps date an article with the same years, the segmenter
-keeps whole the same numbers and slogans that extraction reads, and extraction finds its
-facts in the same sentences.
+Defined once, so that the stages agree: the segmenter keeps whole the numbers and slogans
+that extraction reads, and dates and facts are read in the same sentences, with the same years.
 
 Most patterns take their first character before checking what precedes it (a look-behind on
 two characters), so that each opens with a character class and a search skips ahead fast.
