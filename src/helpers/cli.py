@@ -41,12 +41,16 @@ def _clean_records(path: Path) -> list[dict]:
 
 
 def _extract_records(path: Path) -> list[dict]:
-    from helpers.nlp.extract import extract_article
+    from helpers.nlp.analyse import extract_article
 
     return [extract_article(record) for record in _clean_records(path)]
 
 
-FACT_LISTS = ("officials", "chains", "slogans", "targets")
+def _fact_lists() -> list[str]:
+    """The fact lists of an ``extract`` record, one per registered kind of fact."""
+    from helpers.nlp.facts.registry import KINDS, list_name
+
+    return [list_name(kind) for kind in KINDS]
 
 
 def _fact_line(fact: dict) -> str:
@@ -67,7 +71,7 @@ def _emit(records: list[dict], as_json: bool, facts: bool = False) -> None:
     for record in records:
         print(f"# {record['title']}  [{record['locality']}, {record['date']}]  ({record['source']})")
         if facts:
-            for name in FACT_LISTS:
+            for name in _fact_lists():
                 print(f"{name}: {len(record[name])}")
                 print("\n".join(map(_fact_line, record[name])) or "  (none)")
             codes = sorted({theme["label_en"] for theme in record["themes"] if theme["dimension"] == "theme"})

@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 
 from helpers.analysis.frames import content_tokens, require_columns
-from helpers.nlp import segment
+from helpers.text import patterns
 
 # Critical values of G2 (one degree of freedom). 3.84 is p < 0.05; Rayson, Berridge and
 # Francis (2004) recommend 15.13 (p < 0.0001) when expected frequencies are small, as they
@@ -98,7 +98,7 @@ def keyness(tokens: pd.DataFrame, by: str, target: str | None = None, reference:
                               ignore_index=True)
 
 
-_ORDINAL = re.compile(rf"第?[{segment.NUMERAL}百千万亿]+")
+_ORDINAL = re.compile(rf"第?[{patterns.NUMERAL}百千万亿]+")
 
 
 def keyness_exclusions(tokens: pd.DataFrame, facts: pd.DataFrame) -> set[str]:
@@ -122,5 +122,5 @@ def keyness_exclusions(tokens: pd.DataFrame, facts: pd.DataFrame) -> set[str]:
     places = {name for d in table.values() if named(d) and (d.tier < 2 or any(named(table[p]) for p in d.parents))
               for name in named(d)}
     officials = set(facts.loc[facts["kind"] == "official", "text"]) & vocabulary
-    numbers = {t for t in vocabulary if segment.NUMBER.fullmatch(t) or _ORDINAL.fullmatch(t)}
+    numbers = {t for t in vocabulary if patterns.NUMBER.fullmatch(t) or _ORDINAL.fullmatch(t)}
     return officials | places | numbers

@@ -7,6 +7,8 @@ silently change what the notebooks read.
 
 import pyarrow as pa
 
+from helpers.nlp.facts.registry import KINDS
+
 STR = pa.string()
 INT = pa.int64()
 
@@ -54,7 +56,7 @@ COLUMNS: dict[str, list[tuple[str, pa.DataType, str]]] = {
     "facts": [
         ("article_id", STR, "article"),
         ("sentence_id", INT, "sentence holding the fact"),
-        ("kind", STR, "slogan, target, chain or official"),
+        ("kind", STR, f"{', '.join(KINDS[:-1])} or {KINDS[-1]}"),
         ("text", STR, "the fact as it stands in the text"),
         ("value", pa.float64(), "normalized number (targets), else null"),
         ("unit", STR, "unit of value, e.g. 元, ratio"),

@@ -1,4 +1,4 @@
-"""Sentences and words of clean Simplified text: the one place that knows about jieba.
+"""Words of clean Simplified text: the one place that knows about jieba.
 
 jieba splits digits and symbols even with a user dictionary (``855.04亿元`` -> ``855 . 04
 亿元``, ``1+8+N`` -> ``1 + 8 + N``), so numbered slogans and numbers with their units are
@@ -6,7 +6,7 @@ found first (:func:`protected_spans`) and jieba only cuts the text between them.
 
 Words are cut by rjieba (jieba-rs: jieba's algorithm, dictionary and HMM compiled in Rust,
 about 20 times faster than jieba in Python), made to give the tokens ``jieba.lcut`` gives
-(:func:`jieba_cut`; ``tests/test_segment.py`` holds it to that). The one way they can still
+(:func:`jieba_cut`; ``tests/nlp/test_segment.py`` holds it to that). The one way they can still
 differ: where two segmentations are exactly equally likely (出席会议+局 and 出席+会议局 both
 score 3 x 4001), each library's rounding picks one; fuzzing found that about once in 20
 million characters of recombined corpus text. jieba itself tags parts of speech for
@@ -23,10 +23,10 @@ from collections.abc import Iterable
 from itertools import accumulate, compress
 
 import numpy as np
-from dataclasses import dataclass
 
-from helpers import resources
-from helpers import config
+from helpers import config, resources
+from helpers.nlp.sentences import Sentence, split_sentences, straddled
+from helpers.text.patterns import FORMULA, NUMBER, NUMBERED, NUMERAL, QUOTED
 
 USER_DICT_FILE = config.PACKAGE_DATA_DIR / "userdict.txt"
 STOPWORDS_FILE = config.PACKAGE_DATA_DIR / "stopwords.txt"
@@ -34,79 +34,9 @@ JIEBA_CACHE_NAME = "jieba.cache"
 # jieba's own reading of a user dictionary line: word, optional frequency, optional tag.
 _USER_DICT_LINE = re.compile(r"^(?P<word>.+?)(?: (?P<freq>[0-9]+))?(?: (?P<tag>[a-z]+))?$")
 
-
-# A Chinese numeral that counts the parts of a slogan (三高四新, 两网两图, 六个一).
-NUMERAL = "一二两三四五六七八九十"
-_N = f"[{NUMERAL}]"
-_NOT_N = f"[^\\W\\d{NUMERAL}a-zA-Z_]"
-# A slogan part is not a counted noun: 十大产业, 三个区分, 一年打基础 are numbers with measure words.
-_PART = f"[^\\W\\d{NUMERAL}a-zA-Z_个条项位家批年次届大种点名]"
-
-# 1+8+N, 1+5+42, 4×4: digits joined by + or ×, possibly with a letter part. It may run
-# straight into Chinese (培育1+8+N现代产业体系): only a further digit, letter or point ends it
-# too early (\w would also refuse the Chinese character and cut 1+8+N back to 1+8).
-# The patterns take their first character before checking what precedes it (look-behind on
-# two characters), so that each opens with a character class and a search skips ahead fast.
-FORMULA = re.compile(r"\d(?<![0-9A-Za-z.]\d)\d*(?:\s*[+＋×]\s*(?:\d+|[A-Za-z]))+(?![0-9A-Za-z.])")
-# Unquoted numbered slogans: two or more numeral-led parts of the same length (三高四新, 六稳六保,
-# 一核两电三色四新, 三强一化, 四比四看) or numeral + 个 + numeral (六个一). Equal lengths keep the
-# next word out (三高四新战略 is not 三高四新战); slogans with uneven parts (五制一平台,
-# 两网两图两库两池两报告) are found when quoted. The look-behind keeps 十九届六中全会 out (a
-# numeral run is a number, not a part count).
-NUMBERED = re.compile(
-    rf"{_N}(?<!{_N}{_N})"
-    rf"(?:{_PART}(?:{_N}{_PART}){{1,5}}"
-    rf"|{_PART}{_NOT_N}(?:{_N}{_PART}{_NOT_N}){{1,5}}"
-    rf"|个{_N}(?![个{NUMERAL}百千万]))"
-)
-# Quoted text: “...” and straight "..." (paired left to right within a line).
-QUOTED = re.compile(r"“([^“”\n]{1,40})”|\"([^\"\n]{1,40})\"|「([^「」\n]{1,40})」")
-_SHORT_QUOTE = re.compile(rf"(?:{_N}|\d)[^\s，,。；;：:、！？!?]*")
-
-# Numbers with their magnitude and unit: 855.04亿元, 8.1%, 0.4个百分点, 3000亿级, 1万亿, 千亿.
-MAGNITUDE = "万亿|千亿|百亿|十亿|亿|千万|百万|十万|万"
-UNIT = ("个百分点|百分点|%|％|‰|亿元|万元|美元|元|平方公里|平方米|公里|万亩|亩|吨|"
-        "年度|年|月|日|号|个|条|家|项|位|人|名|批|座|所|大|倍")
-NUMBER = re.compile(
-    rf"[\d{NUMERAL}百千]"
-    rf"(?:(?<=\d)(?<![0-9A-Za-z.]\d)\d*(?:\.\d+)?(?:\s*[—–\-~～至到]\s*\d+(?:\.\d+)?)?"
-    rf"(?:{MAGNITUDE})?(?:级|{UNIT})?"
-    rf"|(?<=[{NUMERAL}百千])(?<![{NUMERAL}百千万亿].)[{NUMERAL}百千]*(?:{MAGNITUDE})(?:元|级)?)"
-)
+_SHORT_QUOTE = re.compile(rf"(?:[{NUMERAL}]|\d)[^\s，,。；;：:、！？!?]*")
 _HAS_MAGNITUDE = re.compile(r"[万亿]")
-
-SENTENCE_END = re.compile(r"[。！？!?]+[”’\"」』）)]*|\n+")
 _PUNCT_TOKEN = re.compile(r"^[\W_]+$")
-
-
-@dataclass(frozen=True)
-class Sentence:
-    """A sentence of an article: its text is ``article_text[start:end]``."""
-
-    sentence_id: int
-    start: int
-    end: int
-    text: str
-
-
-def split_sentences(text: str) -> list[Sentence]:
-    """Split on 。！？ (with any closing quote) and line breaks, keeping character offsets.
-
-    >>> [s.text for s in split_sentences("要抓招商。“当前，要狠抓建设。”他强调，\\n要抓创新！")]
-    ['要抓招商。', '“当前，要狠抓建设。”', '他强调，', '要抓创新！']
-    """
-    sentences, start = [], 0
-    for match in [*SENTENCE_END.finditer(text), None]:
-        end = match.end() if match else len(text)
-        piece = text[start:end]
-        left = len(piece) - len(piece.lstrip())
-        right = len(piece.rstrip())
-        if right > left:
-            sentences.append(Sentence(len(sentences), start + left, start + right, piece[left:right]))
-        start = end
-        if match is None:
-            break
-    return sentences
 
 
 @functools.lru_cache(maxsize=4)
@@ -192,19 +122,6 @@ def sentence_spans(text: str, sentences: list[Sentence], keep: Iterable[str] = (
             j += 1
         result.append(spans)
     return result
-
-
-def straddled(spans: Iterable[tuple[int, int]], sentences: list[Sentence]) -> set[int]:
-    """Indexes of the sentences that a span overlaps without lying inside them."""
-    starts = [s.start for s in sentences]
-    found: set[int] = set()
-    for start, end in spans:
-        i = bisect.bisect_right(starts, start) - 1
-        if i >= 0 and end <= sentences[i].end:
-            continue
-        first = i if i >= 0 and start < sentences[i].end else i + 1
-        found.update(range(first, bisect.bisect_left(starts, end)))
-    return found
 
 
 def _outermost(spans: set[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -11,7 +11,7 @@ Within a dimension the longest cue wins where cues overlap (科技创新 is not 
 one stretch of text is counted once; a cue listed under several codes codes them all.
 Cues match inside words, so a cue must not hide in other words: 信息 would code 电子信息
 and 经济信息委, 应用 核技术应用产业链, so the codebooks list 信息化, 成果应用 and the like
-(tests/test_themes.py keeps one false friend for each cue made longer).
+(tests/nlp/test_themes.py keeps one false friend for each cue made longer).
 """
 
 import functools
@@ -21,9 +21,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from helpers import resources
-from helpers import config
-from helpers.nlp.segment import Sentence, straddled
+from helpers import config, resources
+from helpers.nlp.sentences import Sentence, straddled
 
 CODEBOOK_FILE = config.PACKAGE_DATA_DIR / "codebook.csv"
 INSTRUMENTS_FILE = config.PACKAGE_DATA_DIR / "instruments.csv"
@@ -92,7 +91,7 @@ def sentence_codes(text: str, sentences: list[Sentence]) -> dict[str, list]:
 
     One scan of the whole text; a sentence that a cue straddles is coded on its own.
 
-    >>> from helpers.nlp.segment import split_sentences
+    >>> from helpers.nlp.sentences import split_sentences
     >>> text = "要抓招商。持续优化营商环境，大力推行全产业链招商。"
     >>> codes = sentence_codes(text, split_sentences(text))
     >>> [(i, code) for i, dimension, code in zip(codes["sentence_id"], codes["dimension"], codes["code"])

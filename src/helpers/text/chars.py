@@ -1,4 +1,4 @@
-"""Character classes shared by the cleaning steps (regular-expression fragments)."""
+"""Character classes shared by the stages (regular-expression fragments)."""
 
 import re
 

@@ -1,13 +1,19 @@
-"""The per-article entry point the build runs in worker processes."""
+"""The per-article entry point the build runs in worker processes, and the same rows for `extract --json`."""
 
 import json
+import subprocess
+import sys
 from concurrent.futures import ProcessPoolExecutor
 
 import pytest
 
 from helpers import config
-from helpers.nlp.analyse import analyse_text
 from helpers.build.schema import COLUMNS
+from helpers.clean.articles import load_file
+from helpers.nlp.analyse import analyse_text, extract_article
+from helpers.nlp.facts.registry import KINDS, list_name
+
+from .facts.passages import LUOHE_LEAD, LUOHE_SYSTEM, YUNYANG_CLUSTERS, YUNYANG_LEADERS
 
 # Hengyang 2022, first article (lead paragraph and the first two sentences that follow).
 ARTICLE = ("虎年首个工作日，我市以视频会议方式召开市、县、乡“聚力中心化攻坚年”行动动员大会，"
@@ -77,13 +83,48 @@ def test_runs_in_worker_processes_with_the_same_result(columns):
 
 
 def test_the_whole_corpus_gives_facts_inside_their_sentences():
-    articles = pytest.importorskip("helpers.clean.articles")
     kinds = set()
-    for article in (a for path in config.raw_article_paths() for a in articles.load_file(path)):
+    for article in (a for path in config.raw_article_paths() for a in load_file(path)):
         tables = {name: as_rows(values) for name, values in analyse_text(article.article_id, article.text).items()}
         sentences = {s["sentence_id"]: s for s in tables["sentences"]}
         for fact in tables["facts"]:
             assert fact["text"] in sentences[fact["sentence_id"]]["text"]
             assert article.text[fact["start"]:fact["end"]] == fact["text"]
             kinds.add(fact["kind"])
-    assert kinds == {"slogan", "target", "chain", "official"}
+    assert kinds == set(KINDS)
+
+
+def test_extract_article_adds_the_fact_lists():
+    record = {"article_id": "x-1", "title": "t", "text": YUNYANG_LEADERS + "\n" + YUNYANG_CLUSTERS}
+    out = extract_article(record)
+    assert out["article_id"] == "x-1" and out["text"] == record["text"]
+    assert [key for key in out if key not in record] == [list_name(kind) for kind in KINDS] + ["themes"]
+    assert [c["detail"]["name"] for c in out["chains"]] == ["绿色消费品", "装备制造", "能源电子"]
+    assert out["officials"][0] == {**out["officials"][0], "text": "张学锋", "measure": "县委书记"}
+    assert out["slogans"] == [] and out["targets"] == []
+    assert {"industrial_chains", "party_leadership"} <= {t["code"] for t in out["themes"]}
+    json.dumps(out, ensure_ascii=False, allow_nan=False)  # JSON-ready: no NaN
+
+
+def test_extract_article_gives_the_rows_the_build_writes():
+    text = LUOHE_SYSTEM + "\n" + LUOHE_LEAD
+    out = extract_article({"article_id": "luohe-1", "text": text})
+    tables = analyse_text("luohe-1", text)
+    assert [f["text"] for kind in KINDS for f in out[list_name(kind)]] == [
+        t for kind in KINDS for k, t in zip(tables["facts"]["kind"], tables["facts"]["text"]) if k == kind]
+    target = next(f for f in out["targets"] if f["text"] == "3000亿级")
+    assert (target["value"], target["year"], target["detail"]) == (3e11, None, {"stated": "3000亿级"})
+    assert [(t["sentence_id"], t["code"], t["cue"]) for t in out["themes"]] == list(
+        zip(tables["themes"]["sentence_id"], tables["themes"]["code"], tables["themes"]["cue"]))
+
+
+def test_extract_command_prints_one_json_array():
+    path = config.RAW_DATA_DIR / "yunyang-2020-08-14-hundred-billion-industry-rally.txt"
+    result = subprocess.run([sys.executable, "-m", "helpers", "extract", "--json", str(path)],
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    (article,) = json.loads(result.stdout)
+    assert {c["detail"]["name"] for c in article["chains"]} >= {"绿色消费品", "装备制造", "能源电子"}
+    assert ("张学锋", "县委书记") in {(o["text"], o["measure"]) for o in article["officials"]}
+    assert any(s["text"] == "1+5+42" for s in article["slogans"])
+    assert any(t["text"] == "千亿" and t["value"] == 1e11 for t in article["targets"])

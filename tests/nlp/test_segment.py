@@ -5,7 +5,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from helpers import config
+from helpers.clean.articles import load_file
 from helpers.nlp import segment
+from helpers.nlp.sentences import split_sentences
 
 # Hengyang 2024 commentary, the figure for the first half of 2024.
 OUTPUT_2024 = "2024年是我市产业链建设的攻坚之年，今年1—6月，我市产业链规上企业实现产值855.04亿元，其中有4条实现两位数增长。"
@@ -87,15 +89,6 @@ def test_number_spans(text, spans):
     assert [text[a:b] for a, b in segment.number_spans(text)] == spans
 
 
-def test_sentences_split_on_chinese_punctuation_with_exact_offsets():
-    text = "要抓企业。\n“当前，衡阳要狠抓营商环境建设。”邓群策强调，要把深化改革创新作为动力源泉！对吗？"
-    sentences = segment.split_sentences(text)
-    assert [s.text for s in sentences] == [
-        "要抓企业。", "“当前，衡阳要狠抓营商环境建设。”", "邓群策强调，要把深化改革创新作为动力源泉！", "对吗？"]
-    assert [s.sentence_id for s in sentences] == [0, 1, 2, 3]
-    assert all(text[s.start:s.end] == s.text for s in sentences)
-
-
 def test_the_dictionary_is_loaded_once_with_its_cache_in_the_project():
     tk = segment.tokenizer()
     assert segment.tokenizer() is tk
@@ -134,10 +127,9 @@ def _by_sentence(sentences, indexes, words):
 
 
 def test_one_jieba_call_cuts_every_sentence_of_the_corpus_as_if_alone():
-    articles = pytest.importorskip("helpers.clean.articles")
     keep = ["秦国文", "张学锋"]
-    for article in (a for path in config.raw_article_paths() for a in articles.load_file(path)):
-        sentences = segment.split_sentences(article.text)
+    for article in (a for path in config.raw_article_paths() for a in load_file(path)):
+        sentences = split_sentences(article.text)
         found = _by_sentence(sentences, *segment.sentence_words(article.text, sentences, keep))
         assert found == [segment.cut(s.text, keep) for s in sentences], article.article_id
 
@@ -145,7 +137,7 @@ def test_one_jieba_call_cuts_every_sentence_of_the_corpus_as_if_alone():
 def test_a_match_straddling_sentences_is_redone_per_sentence():
     # Straight quotes pair left to right across the whole text ("好。然后"), not per sentence.
     text = '他说"好。然后"三高四新"战略，增长8.1%。'
-    sentences = segment.split_sentences(text)
+    sentences = split_sentences(text)
     assert segment.sentence_spans(text, sentences) == [
         [(start + s.start, end + s.start) for start, end in segment.protected_spans(s.text)] for s in sentences]
     assert _by_sentence(sentences, *segment.sentence_words(text, sentences)) == [segment.cut(s.text) for s in sentences]
@@ -153,8 +145,7 @@ def test_a_match_straddling_sentences_is_redone_per_sentence():
 
 @pytest.fixture(scope="module")
 def corpus_texts():
-    articles = pytest.importorskip("helpers.clean.articles")
-    return [article.text for path in config.raw_article_paths() for article in articles.load_file(path)]
+    return [article.text for path in config.raw_article_paths() for article in load_file(path)]
 
 
 def test_every_article_is_cut_as_jieba_cuts_it(corpus_texts):

@@ -4,8 +4,9 @@ import pandas as pd
 import pytest
 
 from helpers import config
+from helpers.clean.articles import load_file
 from helpers.nlp import themes
-from helpers.nlp.segment import Sentence, split_sentences
+from helpers.nlp.sentences import Sentence, split_sentences
 
 THEMES_NAMED_IN_THE_ISSUE = {
     "industrial_chains", "investment_attraction", "major_projects", "parks_platforms", "business_environment",
@@ -105,8 +106,7 @@ def test_evidence_returns_the_sentences_behind_a_code():
 
 
 def test_coding_the_whole_text_at_once_codes_each_sentence_as_alone():
-    articles = pytest.importorskip("helpers.clean.articles")
-    for article in (a for path in config.raw_article_paths() for a in articles.load_file(path)):
+    for article in (a for path in config.raw_article_paths() for a in load_file(path)):
         sentences = split_sentences(article.text)
         columns = themes.sentence_codes(article.text, sentences)
         rows = [dict(zip(columns, row)) for row in zip(*columns.values())]
