@@ -16,7 +16,7 @@ REPORT_FLAGS := $(if $(filter 1 yes true,$(CODE)),--code,) $(if $(filter 1 yes t
 	$(if $(JOBS),--jobs $(JOBS),)
 
 .DEFAULT_GOAL := help
-.PHONY: help install data reports test lab bench clean
+.PHONY: help install data reports test eval lint lab bench clean
 
 help: ## Show this help
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -37,6 +37,9 @@ reports: $(STAMP) ## Build processed data if stale, execute the notebooks, write
 
 test: $(STAMP) ## Run the test suite (notebooks and headless-browser tests included)
 	$(PY) -m pytest -n 2 $(PYTEST_ARGS)
+
+eval: $(STAMP) ## Recall and precision of cleaning and extraction on the pattern corpus (tests/corpus/)
+	$(PY) tests/corpus/evaluate.py $(EVAL_ARGS)
 
 # Jupyter refuses to run as root (containers, CI boxes) unless told it is on purpose.
 LAB_FLAGS := $(if $(filter 0,$(shell id -u)),--allow-root,)
