@@ -54,9 +54,10 @@ def test_every_file_yields_its_articles(articles):
 def test_the_2022_file_yields_three_articles_with_their_own_titles(articles):
     parts = [a for a in articles.values() if a.source == "hengyang-2022-02-07-three-articles.txt"]
     assert [(a.part, a.title) for a in parts] == [
-        (1, "秦国文在衡阳市“聚力中心化攻坚年”行动动员大会上强调——“聚力中心”科学布局产业 高效推进项目 做大做强园区"),
-        (2, "坚持稳字当头稳中求进 统筹推进经济社会发展各项任务"),
-        (3, "推动有效市场和有为政府更好结合 引领新时代民营经济实现新飞跃"),
+        # a kicker joined to its headline, the subtitles after a space
+        (1, "秦国文在衡阳市“聚力中心化攻坚年”行动动员大会上强调——“聚力中心”科学布局产业 高效推进项目 做大做强园区 朱健主持"),
+        (2, "坚持稳字当头稳中求进 统筹推进经济社会发展各项任务 市政府 2022 年第一次全会召开 朱健出席并讲话"),
+        (3, "推动有效市场和有为政府更好结合 引领新时代民营经济实现新飞跃 我市召开民营企业座谈会"),
     ]
     assert [a.reporters for a in parts] == [["陈润"], ["罗文鹏"], ["罗文鹏"]]
     assert parts[0].text.split("\n")[1].startswith("虎年首个工作日")

@@ -18,7 +18,7 @@ from helpers import config
 from helpers.clean.chrome import cut_related
 from helpers.clean.bylines import find_reporters, find_wire_outlet, labelled_credits
 from helpers.clean.steps import BODY_STEPS, GLOSS_STEP, PREPARE_STEPS, normalize_punctuation, run_steps
-from helpers.clean.dates import find_date
+from helpers.clean.dates import find_date, split_zones
 from helpers.clean.decode import read_text
 from helpers.clean.edits import audit_row
 from helpers.clean.errata import Corrections, apply_errata, errata_audit, suspicious_runs
@@ -95,6 +95,9 @@ def _clean_article(chunk: str, corrections: Corrections) -> dict:
         "text_original": text_original,
         "text": simplified,
         "dated_text": dated_text,
+        # Who published it, for a place the text itself does not name: the outlet and the
+        # lines above the first paragraph (a portal's name, its breadcrumb).
+        "publisher": "\n".join([to_simplified(outlet), to_simplified(split_zones(dated_text)[0])]),
         "outlet": to_simplified(outlet),
         "reporters": [to_simplified(name) for name in reporters],
         "editors": [to_simplified(name) for name in credits["editors"]],
@@ -134,14 +137,15 @@ def load_file(path: str | Path, sources: Sources | None = None) -> list[Article]
     unused = [erratum.garbled for erratum in corrections
               if not any(erratum.garbled in parts["garbled"] for parts in cleaned)]
     row = sources.catalog_row(listed)
-    places = [find_locality(f"{parts['title']}\n{parts['text']}") for parts in cleaned]
+    places = [find_locality(f"{parts['title']}\n{parts['text']}", parts["publisher"]) for parts in cleaned]
     known_year = row.get("date", "")[:4] or None
     dates = [find_date(parts["dated_text"], known_year, path.name) for parts in cleaned]
     # An article that only says 我市, or only 2月7日, is about the place and day its
     # neighbours in the file name.
     file_place = file_date = None
     if None in places and len(cleaned) > 1:
-        file_place = find_locality("\n".join(f"{parts['title']}\n{parts['text']}" for parts in cleaned))
+        file_place = find_locality("\n".join(f"{parts['title']}\n{parts['text']}" for parts in cleaned),
+                                   "\n".join(parts["publisher"] for parts in cleaned))
     if None in dates and len(cleaned) > 1:
         file_date = next(filter(None, dates), None)
     articles = []

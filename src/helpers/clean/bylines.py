@@ -22,19 +22,21 @@ _ROLE = "(?:(?:全媒[体體]|融媒[体體]|本[报報]|本台|[见見][习習]
 _NAMES = f"[{HAN}·][{HAN}·、，, ]{{0,40}}?"
 _CREDIT = f"[（(] ?{_ROLE}[ ：:]*(?:{_NAMES})(?: ?{_ROLE}[ ：:]*{_NAMES})* ?[）)]"
 _PHOTO = f"{_ROLE} +(?P<photo>{_NAMES}) ?[摄攝](?:影)?$"
+# A credit on a line of its own, without brackets: 本报记者 李晓龙 王江涛
+_CREDIT_LINE = f"^{_ROLE} +(?P<credited>[{HAN}·]{{2,4}}(?: +[{HAN}·]{{1,4}}){{0,6}})$"
 
 # A newswire lead: the outlet's name and 讯, then a credit (本报讯 may come without one).
 LEAD = re.compile(f"^(?:(?P<outlet>[^\\s，。,（(“]{{2,12}}?)[讯訊] ?(?={_CREDIT})|本[报報][讯訊])")
 _CREDIT_RE = re.compile(_CREDIT)
 # Spaces around a byline (and a run of credits) go with it; see _drop.
 # The look-ahead lets the search skip, cheaply, characters no byline can start with.
-_BYLINE = re.compile(f"(?:^|(?=[ （(全融本见見特记記通实實])) *(?:{LEAD.pattern} ?(?:{_CREDIT})?|{_CREDIT}|{_PHOTO})"
+_BYLINE = re.compile(f"(?:^|(?=[ （(全融本见見特记記通实實])) *(?:{LEAD.pattern} ?(?:{_CREDIT})?|{_CREDIT}|{_PHOTO}|{_CREDIT_LINE})"
                      f"(?: *{_CREDIT})* *", re.MULTILINE)
 # Every byline names a role (记者, 通讯员, 实习生) or is 本报讯, and bylines never span lines,
 # so only the few lines with one of these pairs are searched (the byline pattern is slow
 # to try at every character; a single character class is fast to search for).
 _HINT = re.compile("[记記通实實本][者讯訊习習报報]")
-_LEAD_AT_LINE_START = re.compile(f"^(?:{LEAD.pattern[1:]}|{_CREDIT})", re.MULTILINE)
+_LEAD_AT_LINE_START = re.compile(f"^(?:{LEAD.pattern[1:]}|{_CREDIT}|{_CREDIT_LINE[1:]})", re.MULTILINE)
 _ROLE_RE = re.compile(_ROLE)
 
 # Labels of a credit, by what they credit.
@@ -80,7 +82,7 @@ def find_reporters(text: str) -> list[str]:
     names: list[str] = []
     for match in (match for line in _lines_with_bylines(text) for match in _BYLINE.finditer(line)):
         credits = [credit.group(0)[1:-1] for credit in _CREDIT_RE.finditer(match.group(0))]
-        for credit in [match.group("photo") or ""] + credits:  # a bare 本报讯 credits nobody
+        for credit in [match.group("photo") or "", match.group("credited") or ""] + credits:  # a bare 本报讯 credits nobody
             for name in _join_spaced_names(re.split("[ 、，,：:]+", _ROLE_RE.sub(" ", credit))):
                 if name not in names:
                     names.append(name)

@@ -47,7 +47,7 @@ SHAPES = {
 def _key(line: str) -> str | None:
     """The line as chrome is judged: no spaces or doubled marks, full-width punctuation,
     no glosses, Simplified; None for a paragraph (too long to be chrome)."""
-    key = _SPACES.sub("", line)
+    key = _SPACES.sub("", line).lstrip("|｜·•")  # a separator left of the line's first item
     if len(key) > MAX_LINE and not _MARK_PAIR.search(key):
         return None  # a paragraph: too long, and no doubled mark to drop (a quick test first)
     key = DOUBLED_MARK.sub(r"\1", key.translate(_MARKS))
@@ -59,7 +59,7 @@ def _key(line: str) -> str | None:
 def chrome_kind(line: str) -> str | None:
     """Why ``line`` is chrome (``"marker"`` or the name of its shape), or None.
 
-    >>> chrome_kind("欄目導航"), chrome_kind("當(dāng)前頁面: 首頁 > 政務公開"), chrome_kind("> 本地资讯 > 政府信息")
+    >>> chrome_kind("欄目導航"), chrome_kind("當(dāng)前頁面: 首頁 > 政務公開"), chrome_kind("> 产业发展 > 工作部署")
     ('marker', 'marker', 'breadcrumb')
     >>> chrome_kind("A"), chrome_kind("0734-8828281"), chrome_kind("首页 新闻 政务 服务 互动")
     ('lone letters', 'telephone number', 'menu links')

@@ -173,15 +173,43 @@ def _mentions(text: str) -> list[tuple[int, str, tuple[Division, ...], bool]]:
     return found
 
 
-def find_locality(text: str) -> Division | None:
-    """The division a text is about, or None if it names none.
+# How an article names its own level of government: 全县, 我县, 县委 mean the place it is
+# about is a county; 全市, 市委 a city (a prefecture or a county-level city); 全区 a district.
+_SELF_REFERENCE = {
+    "county": re.compile("(?:我|全|本)县|县委|县政府|县人大|县政协"),
+    "city": re.compile("(?:我|全|本)市|市委|市政府|市人大|市政协"),
+    "district": re.compile("(?:我|全|本)区|区委|区政府|区人大|区政协"),
+}
+_LEVELS_OF = {
+    "county": {"县", "县级市", "自治县", "旗", "自治旗", "林区", "特区"},
+    "district": {"市辖区"},
+}
 
-    >>> find_locality("长沙召开产业链建设推进会，长沙将加快打造工程机械产业链。").name
-    '长沙市'
-    >>> d = find_locality("云阳召开“千亿工业”大会。重庆三峡云海药业在会上发言。云阳要抓企业。")
-    >>> d.name, d.province, d.admin_level
-    ('云阳县', '重庆市', '县')
+
+def self_level(text: str) -> str | None:
+    """The level of government the text speaks as, when one clearly dominates.
+
+    >>> self_level("县委书记强调，全县上下要抓项目。市委要求各县抓落实。我县要争先。")
+    'county'
+    >>> self_level("会议在北京召开") is None
+    True
     """
+    counts = {level: len(pattern.findall(text)) for level, pattern in _SELF_REFERENCE.items()}
+    ranked = sorted(counts.items(), key=lambda item: -item[1])
+    (best, top), (_, second) = ranked[0], ranked[1]
+    return best if top and top >= 2 * second else None
+
+
+def _fits(division: Division, level: str | None) -> bool:
+    if level is None:
+        return True
+    if level == "city":
+        return division.tier == 1 or division.admin_level == "县级市"
+    return division.tier == 2 and division.admin_level in _LEVELS_OF[level]
+
+
+def _ranked(text: str) -> list[Division]:
+    """Divisions named in ``text``, the most likely subject first."""
     mentions = _mentions(text)
     named_by: dict[str, set[str]] = {}
     for _, form, candidates, _ in mentions:
@@ -204,9 +232,44 @@ def find_locality(text: str) -> Division | None:
         else:
             strong[division.adcode] += 1
     table = divisions()
+    ranked = []
     for counts, tiers in ((strong, {1, 2}), (weak, {2}), (strong, {0})):
-        ranked = [code for code in counts if table[code].tier in tiers]
-        if ranked:
-            best = min(ranked, key=lambda code: (-counts[code], table[code].tier, first_seen[code]))
-            return table[best]
+        codes = [code for code in counts if table[code].tier in tiers]
+        ranked += [table[code] for code in sorted(codes, key=lambda c: (-counts[c], table[c].tier, first_seen[c]))]
+    return ranked
+
+
+def _subject(ranked: list[Division], level: str | None, lift: bool = False) -> Division | None:
+    """The first division of the level the text speaks as. With ``lift``, a district or
+    county stands for its city when the text speaks as a city (a district portal that
+    republishes the city's news)."""
+    for division in ranked:
+        if _fits(division, level):
+            return division
+    if lift and level == "city":
+        table = divisions()
+        for division in ranked:
+            if division.tier == 2 and division.parents and _fits(table[division.parents[0]], level):
+                return table[division.parents[0]]
     return None
+
+
+def find_locality(text: str, publisher: str = "") -> Division | None:
+    """The division a text is about, or None if it names none.
+
+    The text's own mentions decide, among divisions of the level it speaks as (全县 is a
+    county's voice); ``publisher`` (the outlet, the portal's name above the headline) is
+    asked only when the text names no such place.
+
+    >>> find_locality("长沙召开产业链建设推进会，长沙将加快打造工程机械产业链。").name
+    '长沙市'
+    >>> d = find_locality("云阳召开“千亿工业”大会。重庆三峡云海药业在会上发言。云阳要抓企业。")
+    >>> d.name, d.province, d.admin_level
+    ('云阳县', '重庆市', '县')
+    >>> find_locality("全市重点项目推进会召开。市委书记强调，全市要抓项目。", "许昌市人民政府").name
+    '许昌市'
+    >>> find_locality("市委召开座谈会，全市要抓产业链。", "当前位置：首页 > 雁峰区新闻").name
+    '衡阳市'
+    """
+    level = self_level(text)
+    return _subject(_ranked(text), level) or (_subject(_ranked(publisher), level, lift=True) if publisher else None)

@@ -56,19 +56,26 @@ def split_articles(text: str) -> list[str]:
 
 
 def split_header(text: str) -> tuple[list[str], str]:
-    """Take the headline block off an article: ``(header lines, rest of the text)``.
+    r"""Take the headline block off an article: ``(header lines, rest of the text)``.
 
-    Boilerplate lines above the headline are skipped (and left in the rest, for the
-    boilerplate step to drop and log).
+    Chrome lines above the headline are skipped (and left in the rest, for the chrome step
+    to drop and log), and so is a line that repeats part of one (a section name under its
+    breadcrumb): what stands above the headline is not the article.
 
-    >>> split_header("新聞資訊\\n城市競爭歸根結底是產業的競爭。\\n自2023年以來,我市錨定“三高四新”美好藍圖,全力實施“製造立市、文旅興城”發展戰略。")
-    (['城市競爭歸根結底是產業的競爭。'], '新聞資訊\\n自2023年以來,我市錨定“三高四新”美好藍圖,全力實施“製造立市、文旅興城”發展戰略。')
+    >>> split_header("新聞資訊\n城市競爭歸根結底是產業的競爭。\n自2023年以來,我市錨定“三高四新”美好藍圖,全力實施“製造立市、文旅興城”發展戰略。")
+    (['城市競爭歸根結底是產業的競爭。'], '新聞資訊\n自2023年以來,我市錨定“三高四新”美好藍圖,全力實施“製造立市、文旅興城”發展戰略。')
+    >>> split_header("现在位置：首页 > 市政府信息\n市政府信息\n市长在推进会上强调 坚定信心抓落实\n8月1日，全市推进会召开，会议强调，要坚定信心、狠抓落实。")[0]
+    ['市长在推进会上强调 坚定信心抓落实']
     """
     lines = text.split("\n")
     header: list[int] = []
+    chrome_above = ""
     for i, line in enumerate(lines):
         line = line.strip()
         if not line or is_boilerplate(line):
+            chrome_above += line if not header else ""
+            continue
+        if not header and len(line) >= 2 and line in chrome_above:
             continue
         if len(header) == _MAX_HEADER_LINES or not _is_header_like(line):
             break
@@ -81,16 +88,20 @@ def split_header(text: str) -> tuple[list[str], str]:
 
 
 def compose_title(header: list[str]) -> tuple[str, list[str]]:
-    """The headline and the subtitles of a headline block.
+    r"""The headline and the subtitles of a headline block.
 
-    A kicker (a line ending in ``——`` or a colon) is joined to the headline it introduces.
+    A kicker (a line ending in ``——`` or a colon) is joined to the headline it introduces;
+    subtitles belong to the headline too, after a space (they stay in the text as well).
 
     >>> compose_title(["秦国文在衡阳市“聚力中心化攻坚年”行动动员大会上强调——", "“聚力中心”科学布局产业", "朱健主持"])
-    ('秦国文在衡阳市“聚力中心化攻坚年”行动动员大会上强调——“聚力中心”科学布局产业', ['朱健主持'])
+    ('秦国文在衡阳市“聚力中心化攻坚年”行动动员大会上强调——“聚力中心”科学布局产业 朱健主持', ['朱健主持'])
     >>> compose_title(["城市競爭歸根結底是產業的競爭。"])
     ('城市競爭歸根結底是產業的競爭', [])
+    >>> compose_title(["延链补链强链 全力打造百亿级不锈钢产业集群", "——访县工信局局长 孙国庆"])
+    ('延链补链强链 全力打造百亿级不锈钢产业集群 ——访县工信局局长 孙国庆', ['——访县工信局局长 孙国庆'])
     """
     if not header:
         return "", []
     take = 2 if len(header) > 1 and header[0].endswith(("——", "：", ":")) else 1
-    return "".join(header[:take]).rstrip("。."), header[take:]
+    subtitles = header[take:]
+    return " ".join(["".join(header[:take]).rstrip("。."), *subtitles]), subtitles
