@@ -22,6 +22,9 @@ from helpers.report import export
 from helpers.build import freshness
 from helpers.report import runner
 from helpers.build import tables
+from helpers.report.index import SUMMARY_TAG, notebook_summary
+from helpers.report.listing import read_report_list
+from helpers.report.stamps import BUILD_DIRNAME, read_stamp
 
 pytestmark = pytest.mark.notebooks
 
@@ -46,7 +49,7 @@ def tagged(notebook, tag: str) -> list[int]:
 # -- how the notebooks are committed -----------------------------------------------------------
 
 def test_every_listed_report_has_a_content_test():
-    assert {r.name for r in runner.read_report_list()} == {
+    assert {r.name for r in read_report_list()} == {
         "00_data_quality", "10_corpus_overview", *PROFILES.values(), "30_compare_localities",
         "40_locality_over_time_hengyang", "50_term_explorer_chain", "50_term_explorer_investment"}
 
@@ -91,7 +94,7 @@ def test_reads_processed_tables_only_and_has_a_summary(path):
     assert "tables.load()" in source
     for forbidden in ("jieba", "helpers.nlp.segment", "import segment", "read_parquet", "data/raw", "load_corpus", "sys.path"):
         assert forbidden not in source, forbidden
-    (index,) = tagged(notebook, runner.SUMMARY_TAG)
+    (index,) = tagged(notebook, SUMMARY_TAG)
     assert "display.summary(" in notebook.cells[index].source
 
 
@@ -135,13 +138,13 @@ def execute(name: str, out_dir: Path, root: Path | None = None, **parameters):
 def built_report(name: str):
     """A listed report built by the runner: its executed notebook and its page."""
     freshness.ensure_processed_data(progress=False)
-    report = next(r for r in runner.read_report_list() if r.name == name)
+    report = next(r for r in read_report_list() if r.name == name)
     SHARED_REPORTS.mkdir(parents=True, exist_ok=True)
     with open(SHARED_REPORTS / f".{name}.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)  # the other test process may be building it right now
         failures = runner.run_reports([report], reports_dir=SHARED_REPORTS, jobs=1, progress=False)
-        assert failures == [], runner.read_stamp(SHARED_REPORTS, name).get("error")
-        notebook = read(SHARED_REPORTS / runner.BUILD_DIRNAME / f"{name}.ipynb")
+        assert failures == [], read_stamp(SHARED_REPORTS, name).get("error")
+        notebook = read(SHARED_REPORTS / BUILD_DIRNAME / f"{name}.ipynb")
         return notebook, (SHARED_REPORTS / f"{name}.html").read_text(encoding="utf-8")
 
 
@@ -163,7 +166,7 @@ def has_image(notebook) -> bool:
 
 
 def summary_of(notebook) -> str:
-    return runner.notebook_summary(notebook)
+    return notebook_summary(notebook)
 
 
 def test_00_data_quality(processed):
@@ -315,7 +318,7 @@ def test_an_article_holding_markup_is_shown_as_text_and_runs_nothing(attacked_pr
     assert title in export.visible_text(page)
 
 
-@pytest.mark.parametrize("name", [r.name for r in runner.read_report_list()])
+@pytest.mark.parametrize("name", [r.name for r in read_report_list()])
 def test_no_missing_value_is_shown_as_a_placeholder(processed, name):
     _, page = built_report(name)
     text = export.visible_text(page)

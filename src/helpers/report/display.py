@@ -166,7 +166,7 @@ def expansion_text(detail: str | None) -> str:
 def summary(text: str) -> None:
     """Show the report's one-line finding; the runner copies it into the index page.
 
-    Call it in the cell tagged ``summary`` (``helpers.report.runner.SUMMARY_TAG``). The plain-text
+    Call it in the cell tagged ``summary`` (``helpers.report.index.SUMMARY_TAG``). The plain-text
     form is what the index reads; the Markdown form is what the page shows.
     """
     line = " ".join(str(text).split())
