@@ -17,7 +17,7 @@ import pandas as pd
 import pytest
 
 from helpers import config
-from helpers.report import display
+from helpers.analysis import facts
 from helpers.report import export
 from helpers.build import freshness
 from helpers.report import runner
@@ -181,7 +181,7 @@ def test_00_data_quality(processed):
     for step in log[log["changes"] > 0]["step"].unique():
         assert step in text, step
     assert "→" in text and has_image(notebook)
-    errata = display.errata_table(log)  # each erratum applied, with the evidence for its repair
+    errata = facts.errata_table(log)  # each erratum applied, with the evidence for its repair
     assert len(errata) == int(log.loc[log["step"] == "errata", "changes"].sum()) > 0
     for erratum in errata.itertuples():
         assert erratum.garbled in text and erratum.repair in text and erratum.evidence
