@@ -4,7 +4,7 @@ import json
 
 import pandas as pd
 
-from helpers.analysis import facts
+from helpers.analysis import compare, facts
 
 
 def fact(kind: str, text: str, measure: str, sentence: int, **columns) -> dict:
@@ -45,3 +45,15 @@ def test_figures_are_counted_once_with_a_missing_year_kept_apart():
     assert counted[["text", "mentions"]].values.tolist() == [["千亿", 2], ["千亿", 1], ["8.1%", 1]]
     assert counted["year"].isna().tolist() == [False, True, True]
 
+
+def test_theme_rates_label_each_theme_and_leave_instruments_out():
+    tokens = pd.DataFrame({"article_id": ["a"] * 4, "sentence_id": [0, 0, 1, 1], "position": [0, 1, 0, 1],
+                           "token": ["产业链", "建设", "招商", "引资"], "is_stopword": [False] * 4,
+                           "locality": ["衡阳市"] * 4})
+    themes = pd.DataFrame({"article_id": ["a", "a"], "sentence_id": [0, 1], "dimension": ["theme", "instrument"],
+                           "code": ["industrial_chains", "investment_attraction"],
+                           "label_en": ["Industrial chains", "Investment attraction"], "cue": ["产业链", "招商"]})
+    rates = facts.theme_rates(tokens, themes, "locality")
+    expected = compare.rates_per_10k(tokens, themes[themes["dimension"] == "theme"], by="locality", item_col="code")
+    pd.testing.assert_frame_equal(rates.drop(columns="theme"), expected)
+    assert rates[["item", "theme"]].values.tolist() == [["industrial_chains", "Industrial chains"]]

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from helpers.analysis.compare import slogan_mentions, trajectory
+from helpers.analysis.compare import rates_per_10k, slogan_mentions, trajectory
 
 
 def expansion_text(detail: str | None) -> str:
@@ -188,3 +188,16 @@ def reporters_table(articles: pd.DataFrame) -> pd.DataFrame:
     return articles[["article_id", "locality", "date", "outlet"]].assign(
         reporters=articles["reporters"].map(lambda names: "、".join(names) if names is not None else ""))
 
+
+def theme_rates(tokens: pd.DataFrame, themes: pd.DataFrame, by: str) -> pd.DataFrame:
+    """Mentions of each strategy theme per 10,000 content tokens by ``by``, with bootstrap
+    intervals (:func:`helpers.analysis.compare.rates_per_10k`) and, in a ``theme`` column,
+    the theme's English label from the codebook.
+
+    Args:
+        tokens: tokens with column ``by`` (see :func:`helpers.analysis.selection.tokens_of`).
+        themes: the themes table; codes of other dimensions (instruments) are left out.
+    """
+    coded = themes[themes["dimension"] == "theme"]
+    rates = rates_per_10k(tokens, coded, by=by, item_col="code")
+    return rates.assign(theme=rates["item"].map(dict(zip(coded["code"], coded["label_en"]))))
