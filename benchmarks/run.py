@@ -30,6 +30,7 @@ BENCH_DIR = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH_DIR))
 
 from corpus import generate  # noqa: E402
+from floor import floor_seconds  # noqa: E402
 
 from helpers import config  # noqa: E402
 
@@ -146,7 +147,7 @@ def bench_growth(work: Path, megabytes: float, repeat: int) -> dict:
 
 
 def bench_reports(repeat: int) -> dict:
-    from helpers.report.runner import floor_seconds, read_report_list
+    from helpers.report.listing import read_report_list
 
     count = len(read_report_list())
     subprocess.run([PYTHON, "-m", "helpers", "build", "--quiet"], check=True)

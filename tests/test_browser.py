@@ -10,6 +10,8 @@ import pytest
 from helpers import config
 from helpers.report import export
 from helpers.report import runner
+from helpers.report.index import write_index
+from helpers.report.listing import read_report_list
 
 pytestmark = pytest.mark.browser
 
@@ -24,7 +26,7 @@ if not CHROMIUM.exists():
                     pytrace=False)
     pytest.skip(f"{CHROMIUM} is missing (set HELPERS_REQUIRE_BROWSER=1 to fail instead)", allow_module_level=True)
 
-REPORTS = runner.read_report_list()
+REPORTS = read_report_list()
 
 # The first element whose own text holds a CJK character gets an id, so that the DevTools
 # protocol can say which fonts drew it.
@@ -114,7 +116,7 @@ def test_report_opens_offline_with_chinese_and_images(browser, report, tmp_path)
 def test_index_opens_offline_and_links_exist(browser, tmp_path):
     listed = REPORTS[:1]
     runner.build_report(listed[0], reports_dir=tmp_path)
-    runner.write_index(REPORTS, tmp_path, "test")
+    write_index(REPORTS, tmp_path, "test")
     check_page(browser, tmp_path / "index.html", SCREENSHOTS / "index.png")
     tab, _ = open_offline(browser, tmp_path / "index.html")
     links = tab.evaluate("[...document.querySelectorAll('a[href]')].map(a => a.getAttribute('href'))")

@@ -11,6 +11,7 @@ import pytest
 from helpers.report import kernels
 from helpers.build import freshness, pipeline
 from helpers.report import runner
+from helpers.report.listing import Report, read_report_list
 
 DIRTY = """
 %load_ext autoreload
@@ -87,7 +88,7 @@ def test_a_failed_report_leaves_a_new_kernel_for_the_next(tmp_path):
     notebook(tmp_path / "notebooks" / "good.ipynb", "print('fine')")
     warm = kernels.WarmKernel(runner.KERNEL_NAME)
     try:
-        tasks = {name: runner._task(runner.Report(name, name, name), tmp_path / "notebooks", tmp_path / "reports",
+        tasks = {name: runner._task(Report(name, name, name), tmp_path / "notebooks", tmp_path / "reports",
                                      "data", "package", False, "now") for name in ("boom", "good")}
         warm.ready(str(tmp_path))
         first = warm.manager
@@ -130,7 +131,7 @@ def test_no_kernel_outlives_the_report_pool(tmp_path):
     notebooks = tmp_path / "notebooks"
     notebooks.mkdir()
     notebook(notebooks / "say.ipynb", "print('said')")
-    listed = [runner.Report(f"say{i}", "say", "Say") for i in range(3)]
+    listed = [Report(f"say{i}", "say", "Say") for i in range(3)]
     failures = runner.run_reports(listed, notebooks_dir=notebooks, reports_dir=tmp_path / "reports",
                                    processed_dir=tmp_path / "processed", jobs=2, progress=False)
     assert failures == []
@@ -143,7 +144,7 @@ def test_reports_on_one_warm_kernel_equal_reports_on_fresh_kernels(tmp_path):
     from helpers.build import tables
 
     pipeline.ensure_processed_data(progress=False)
-    listed = {r.name: r for r in runner.read_report_list()}
+    listed = {r.name: r for r in read_report_list()}
     # The overview leaves figures, settings and names behind for the profile to trip on.
     names = ["10_corpus_overview", "20_locality_profile_luohe"]
     data, package = tables.fingerprint(None), freshness.package_fingerprint()

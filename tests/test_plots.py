@@ -14,7 +14,8 @@ import pytest  # noqa: E402
 from matplotlib import font_manager  # noqa: E402
 
 from helpers.report import fonts  # noqa: E402
-from helpers.report import plots
+from helpers.report import plots  # noqa: E402
+from helpers.report.labels import place_label  # noqa: E402
 
 LOCALITIES = ["衡阳市", "云阳县", "漯河市"]
 THEMES = ["产业链", "招商引资", "营商环境"]
@@ -60,7 +61,7 @@ def test_charts_draw_chinese_without_missing_glyphs(chart):
         fig = plots.barh(pd.Series([14, 3, 8], index=THEMES), "主题 Themes", "count")
     elif chart == "heatmap":
         frame = pd.DataFrame([[1.0, -2.5, 3.0]] * 3, index=THEMES, columns=LOCALITIES)
-        fig = plots.heatmap(frame, "对数比 log ratio", center=0, cmap="RdBu_r", column_label=plots.place_label)
+        fig = plots.heatmap(frame, "对数比 log ratio", center=0, cmap="RdBu_r", column_label=place_label)
     elif chart == "intervals":
         frame = pd.DataFrame([{"theme": t, "locality": l, "rate": 10.0 + i, "low": 8.0 + i, "high": 12.0 + i}
                               for i, t in enumerate(THEMES) for l in LOCALITIES])
@@ -75,17 +76,3 @@ def test_charts_draw_chinese_without_missing_glyphs(chart):
         fig = plots.network(graph, "共现网络 co-occurrence")
     messages = render(fig)
     assert not [m for m in messages if "Glyph" in m or "missing from font" in m], messages
-
-
-def test_labels_put_the_english_gloss_beside_the_chinese():
-    shown = plots.label("营商环境")
-    assert shown.startswith("营商环境 (") and shown.endswith(")")
-    assert shown[len("营商环境 ("):-1].isascii()
-
-
-def test_places_get_their_short_english_name():
-    assert [plots.place_label(p) for p in LOCALITIES] == ["衡阳市 (Hengyang)", "云阳县 (Yunyang)", "漯河市 (Luohe)"]
-
-
-def test_a_term_without_gloss_is_shown_alone():
-    assert plots.label("衡阳市", gloss=lambda term: term) == "衡阳市"

@@ -1,4 +1,4 @@
-"""The report runner: report list, staleness, skipping unchanged reports, failures, index."""
+"""The report runner: staleness, skipping unchanged reports, failures, stamps, index."""
 
 import json
 import time
@@ -6,52 +6,10 @@ import time
 import nbformat
 import pytest
 
-from helpers import cli, config
 from helpers.report import runner
-from helpers.errors import InputError
-
-REQUIRED = {
-    "00_data_quality": [{}],
-    "10_corpus_overview": [{}],
-    "20_locality_profile": [{"locality": "衡阳市"}, {"locality": "云阳县"}, {"locality": "漯河市"}],
-    "30_compare_localities": [{}],
-    "40_locality_over_time": [{"locality": "衡阳市"}],
-    "50_term_explorer": [{"term": "产业链"}, {"term": "招商"}],
-}
-
-
-# -- the report list ---------------------------------------------------------------------------
-
-def test_the_report_list_covers_every_notebook_and_the_required_reports():
-    listed = runner.read_report_list()
-    notebooks = {path.stem for path in config.NOTEBOOKS_DIR.glob("*.ipynb")}
-    assert {r.notebook for r in listed} == notebooks
-    for notebook, parameter_sets in REQUIRED.items():
-        run_with = [r.parameters for r in listed if r.notebook == notebook]
-        for parameters in parameter_sets:
-            assert any(parameters.items() <= given.items() for given in run_with), (notebook, parameters)
-
-
-@pytest.mark.parametrize("row,problem", [
-    ("bad name!,t,T,{}", "not a plain file name"),
-    ("index,t,T,{}", "not a plain file name"),
-    ("a,missing_notebook,T,{}", "no notebook"),
-    ("a,t,T,{not json", "not JSON"),
-    ('a,t,T,"[1, 2]"', "JSON object"),
-    ("a,t,T,{}\na,t,T,{}", "appears twice"),
-])
-def test_a_bad_report_list_names_the_line_and_the_problem(tmp_path, row, problem):
-    (tmp_path / "t.ipynb").write_text("{}")
-    listing = tmp_path / "reports.csv"
-    listing.write_text("name,notebook,title,parameters\n" + row + "\n", encoding="utf-8")
-    with pytest.raises(InputError, match=problem) as error:
-        runner.read_report_list(listing, notebooks_dir=tmp_path)
-    assert str(listing) in str(error.value) and "line " in str(error.value)
-
-
-def test_unknown_report_names_are_refused_before_anything_runs(capsys):
-    assert cli.main(["reports", "--only", "no_such_report", "--quiet"]) == cli.EXIT_BAD_INPUT
-    assert "no_such_report" in capsys.readouterr().err
+from helpers.report.index import notebook_summary
+from helpers.report.listing import Report
+from helpers.report.stamps import BUILD_DIRNAME
 
 
 # -- running reports on small notebooks --------------------------------------------------------
@@ -75,9 +33,9 @@ def project(tmp_path_factory):
     notebooks.mkdir()
     make_notebook(notebooks / "say.ipynb", "print(word * 2)", 'print(f"said {word}")')
     make_notebook(notebooks / "boom.ipynb", 'raise ValueError(f"no such word: {word}")', 'print("never")')
-    listed = [runner.Report("say_chain", "say", "说 Say", {"word": "产业链"}),
-              runner.Report("say_invest", "say", "说 Say", {"word": "招商"}),
-              runner.Report("boom", "boom", "Boom", {})]
+    listed = [Report("say_chain", "say", "说 Say", {"word": "产业链"}),
+              Report("say_invest", "say", "说 Say", {"word": "招商"}),
+              Report("boom", "boom", "Boom", {})]
     source = (notebooks / "say.ipynb").read_bytes()
     run = dict(notebooks_dir=notebooks, reports_dir=out, processed_dir=root / "processed", jobs=2, progress=True)
     failures = runner.run_reports(listed, **run)
@@ -110,8 +68,8 @@ def test_the_index_links_every_report_with_its_summary(project):
 
 def test_executed_notebooks_go_to_the_build_folder_not_over_the_source(project):
     assert (project["notebooks"] / "say.ipynb").read_bytes() == project["source"]
-    executed = nbformat.read(project["out"] / runner.BUILD_DIRNAME / "say_chain.ipynb", as_version=4)
-    assert runner.notebook_summary(executed) == "said 产业链"
+    executed = nbformat.read(project["out"] / BUILD_DIRNAME / "say_chain.ipynb", as_version=4)
+    assert notebook_summary(executed) == "said 产业链"
 
 
 def test_unchanged_reports_are_skipped_and_changed_ones_rebuilt(project, capsys):
@@ -125,7 +83,7 @@ def test_unchanged_reports_are_skipped_and_changed_ones_rebuilt(project, capsys)
     assert "0 built, 2 unchanged" in capsys.readouterr().err
     assert (out / "say_chain.html").stat().st_mtime_ns == chain_page
 
-    changed = [good[0], runner.Report("say_invest", "say", "说 Say", {"word": "营商环境"})]
+    changed = [good[0], Report("say_invest", "say", "说 Say", {"word": "营商环境"})]
     assert runner.run_reports(changed, **project["run"]) == []
     assert "1 built, 1 unchanged" in capsys.readouterr().err
     assert (out / "say_chain.html").stat().st_mtime_ns == chain_page
@@ -139,12 +97,7 @@ def test_a_failed_report_is_retried_and_its_failure_reported_again(project, caps
 
 
 def test_the_stamp_records_what_the_index_needs(project):
-    stamp = json.loads((project["out"] / runner.BUILD_DIRNAME / "say_chain.json").read_text(encoding="utf-8"))
+    stamp = json.loads((project["out"] / BUILD_DIRNAME / "say_chain.json").read_text(encoding="utf-8"))
     assert stamp["ok"] and stamp["summary"] == "said 产业链" and stamp["seconds"] > 0
     assert len(stamp["key"]) == 64
 
-
-def test_the_floor_runs_an_empty_notebook_in_the_pool():
-    # One notebook in one worker (about 1.5 s): that the floor works; `make bench` measures it.
-    seconds = runner.floor_seconds(1, jobs=1)
-    assert 0 < seconds < 15

@@ -5,7 +5,10 @@ Each ``glossed_src/<id>.txt`` (Simplified, full-width punctuation, written by us
 ``articles/<id>.txt`` in the style of the republisher of the seed files
 (``data/raw/hengyang-2020-09-29-industrial-chain-rally.txt``):
 
-* the whole page, chrome included, goes through OpenCC ``s2t``;
+* the whole page, chrome included, goes through OpenCC ``s2t``; where OpenCC picks one of
+  several Traditional forms, the form the seed republisher uses is put back (``SEED_FORMS``:
+  為 not 爲, 群 not 羣, 發布 not 發佈, and 干, 制, 后, 于, 并 left as they are, as the seeds
+  show: their converter was a one-to-one character table);
 * a converted character whose Traditional form differs from the Simplified one gets its
   tone-marked pinyin (pypinyin, read in the context of its run of Chinese characters) glued
   after it in ASCII brackets: ``產(chǎn)業(yè)鏈``, ``發(fā)展``;
@@ -48,6 +51,15 @@ SPACED_EVERY_OTHER = {"創"}    # sometimes
 ASCII_QUOTES = {"zhuzhou-industrial-clusters-commentary", "guigang-park-infrastructure"}
 DOUBLED_COMMAS = {"jingshan-investment-review"}
 
+# OpenCC s2t form -> the form the seeds carry (every pair seen when the seeds' Traditional is
+# sent through t2s and back through s2t).
+SEED_FORMS = {
+    "爲": "為", "幹": "干", "製": "制", "雲": "云", "羣": "群", "係": "系", "佈": "布", "傑": "杰", "並": "并",
+    "於": "于", "遊": "游", "覈": "核", "鍊": "鏈", "紮": "扎", "啓": "啟", "衆": "眾", "鬆": "松", "後": "后",
+    "瞭": "了", "窪": "洼", "儘": "盡", "餘": "余", "峯": "峰", "錶": "表", "釐": "厘", "佔": "占", "徵": "征",
+    "彙": "匯", "築": "筑",
+}
+
 HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
 PUNCT = str.maketrans({"，": ",", "：": ":", "；": ";", "（": "(", "）": ")"})
 
@@ -66,15 +78,21 @@ def readings(simplified: str) -> list:
     return out
 
 
+def traditional(simplified: str, ident: str = "") -> str:
+    """``simplified`` in the seed republisher's Traditional (no glosses yet)."""
+    converted = _S2T.convert(simplified)
+    if len(converted) != len(simplified):
+        raise ValueError(f"{ident}: s2t changed the length")
+    return "".join(SEED_FORMS.get(char, char) for char in converted)
+
+
 def gloss(simplified: str, ident: str = "") -> tuple:
     """The glossed Traditional text of ``simplified`` and, for each Simplified character, the
     index where its Traditional form starts in that text."""
-    traditional = _S2T.convert(simplified)
-    if len(traditional) != len(simplified):
-        raise ValueError(f"{ident}: s2t changed the length")
+    traditional_text = traditional(simplified, ident)
     sounds = readings(simplified)
     pieces, where, length, every_other = [], [], 0, 0
-    for simp, trad, sound in zip(simplified, traditional, sounds):
+    for simp, trad, sound in zip(simplified, traditional_text, sounds):
         where.append(length)
         piece = trad
         if trad != simp and trad not in NO_GLOSS and sound:
@@ -97,7 +115,7 @@ def gloss(simplified: str, ident: str = "") -> tuple:
 def check_round_trip(simplified: str, ident: str) -> list:
     problems = []
     for number, line in enumerate(simplified.splitlines(), 1):
-        back = _T2S.convert(_S2T.convert(line))
+        back = _T2S.convert(traditional(line, ident))
         if back != line:
             diff = [(a, b) for a, b in zip(line, back) if a != b]
             problems.append(f"{ident}:{number}: {diff}")

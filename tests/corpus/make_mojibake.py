@@ -37,11 +37,11 @@ HERE = make_glossed.HERE
 
 # id -> [(Simplified anchor: the run starts at its first character, characters of context kept before it)]
 RUNS = {
-    "chuzhou-eight-chains-push": [("。”许", 2)],
-    "fengxian-fourth-quarter-start": [("扎实推进", 2)],
-    "anxi-chain-leaders-meeting": [("。”刘", 2), ("深入分析", 2)],
-    "guigang-park-infrastructure": [("年底前", 2)],
-    "zhuzhou-industrial-clusters-commentary": [("链式布局", 1)],
+    "chuzhou-eight-chains-push": [("。”许文斌强调", 0)],
+    "fengxian-fourth-quarter-start": [("工、在建、投产", 1)],
+    "anxi-chain-leaders-meeting": [("链工作不能停", 0), ("。”刘志强强调", 0)],
+    "guigang-park-infrastructure": [("年底前新建", 0)],
+    "zhuzhou-industrial-clusters-commentary": [("金链、人才链", 0)],
 }
 
 

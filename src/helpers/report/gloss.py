@@ -11,10 +11,9 @@ import pickle
 import re
 from importlib.metadata import version
 
-from helpers import resources
-from helpers import config
-from helpers.nlp import themes
+from helpers import config, resources
 from helpers.atomic import write_with
+from helpers.nlp import themes
 
 GLOSSARY_FILE = config.REPORT_DATA_DIR / "glossary.csv"
 # CC-CEDICT senses that are not glosses: classifiers, cross-references, pure grammar notes.

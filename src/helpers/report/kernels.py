@@ -32,6 +32,8 @@ from helpers.report import display
 from helpers.report import plots
 from helpers.build import tables
 from helpers.nlp import themes
+from helpers.analysis import facts, selection
+from helpers.report import labels, params
 # The inline backend finishes setting itself up (interactive mode) at the first figure.
 matplotlib.pyplot.close(matplotlib.pyplot.figure())
 import helpers.report.kernels

@@ -6,29 +6,18 @@ mplfonts and sets it together with seaborn's theme (``set_theme`` resets the fon
 calling it afterwards would undo the registration). Every chart function calls it.
 """
 
-from collections.abc import Callable
-
 import matplotlib.pyplot as plt
 import pandas as pd
 import seaborn as sns
 from matplotlib import font_manager
 
 from helpers.report import fonts
-from helpers.report.display import short_gloss
+from helpers.report.labels import Labeller, label, place_label
 
 FIGURE_DPI = 110  # inline figures default to 72 dpi: too coarse for Chinese strokes
 PALETTE = "colorblind"
 
-Labeller = Callable[[str], str]
-CHART_GLOSS_CHARS = 30  # tick labels longer than this squeeze the plot area
-
 _registered = False
-
-
-def _english(term: str) -> str:
-    from helpers.report.gloss import english  # CC-CEDICT loads on first use: only when a chart needs it
-
-    return english(term)
 
 
 def use_cjk_font() -> None:
@@ -42,27 +31,6 @@ def use_cjk_font() -> None:
                       "axes.unicode_minus": False,  # the CJK font has no U+2212 minus sign
                       "figure.dpi": FIGURE_DPI,
                       "savefig.dpi": FIGURE_DPI})
-
-
-def label(term: str, gloss: Labeller | None = None) -> str:
-    """A Chinese term with its (short) English gloss beside it, for axes, legends and tables.
-
-    >>> label("产业链", gloss=lambda term: "industrial chain")
-    '产业链 (industrial chain)'
-    >>> label("ABC", gloss=lambda term: "")
-    'ABC'
-    """
-    english = (gloss or _english)(term)
-    return f"{term} ({short_gloss(english, CHART_GLOSS_CHARS)})" if english and english != term else term
-
-
-def place_label(name: str) -> str:
-    """A place name with its short English name: the first word of its gloss.
-
-    >>> place_label("衡阳市")
-    '衡阳市 (Hengyang)'
-    """
-    return label(name, gloss=lambda term: _english(term).split(" ")[0])
 
 
 def barh(values: pd.Series, title: str, xlabel: str, label_of: Labeller = label):

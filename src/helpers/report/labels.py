@@ -1,0 +1,78 @@
+"""Labels for display: a Chinese term with a short English gloss, for tables, text and charts.
+
+:mod:`helpers.report.gloss` finds the English; this module cuts it to fit a table cell or a
+tick label. Charts (:mod:`helpers.report.plots`) and tables (:mod:`helpers.report.display`)
+both label terms with it.
+"""
+
+import re
+from collections.abc import Callable
+
+from helpers.report.gloss import english
+
+GLOSS_CHARS = 60  # longer glosses are cut at a word: a label must not squeeze a table or chart
+CHART_GLOSS_CHARS = 30  # tick labels longer than this squeeze the plot area
+# Dictionary apparatus that is no gloss: cross-references and pinyin in brackets.
+_NOT_GLOSS = re.compile(r",?\s*\b(?:abbr\.|see also\b|see\b|variant of\b|also written\b).*$|\[[^\]]*\]")
+
+Labeller = Callable[[str], str]
+
+
+def short_gloss(gloss: str, limit: int = GLOSS_CHARS) -> str:
+    """The first sense of a gloss without dictionary apparatus, cut at a word to ``limit`` characters.
+
+    >>> short_gloss("fine chemical industry, abbr. of 化學工業|化学工业[hua4 xue2 gong1 ye4]")
+    'fine chemical industry'
+    >>> short_gloss("six stabilities; six guarantees")
+    'six stabilities'
+    >>> short_gloss("Yunyang county in Wanzhou suburbs of north Chongqing", limit=30)
+    'Yunyang county in Wanzhou…'
+    >>> short_gloss("to push (e.g. for acceptance of a plan)", limit=30)
+    'to push'
+    """
+    first = _NOT_GLOSS.sub("", gloss.split(";", 1)[0]).strip(" ,")
+    if len(first) > limit:  # asides in parentheses go first, then words from the end
+        first = re.sub(r"\s*\([^)]*\)", "", first)
+    if len(first) <= limit:
+        return first
+    return first[:limit].rsplit(" ", 1)[0].rstrip(",") + "…"
+
+
+def gloss(term: str, limit: int = GLOSS_CHARS) -> str:
+    """A short English gloss for a table's English column; empty when none is known.
+
+    >>> gloss("产业链")
+    'industrial chain'
+    """
+    english_ = english(term)
+    return short_gloss(english_, limit) if english_ != term else ""
+
+
+def role_gloss(role: str | None) -> str:
+    """English for an official's role, each of its parts glossed (市委副书记、市长 is two posts).
+
+    >>> role_gloss("市委副书记、市长")
+    'deputy city party secretary; mayor'
+    """
+    return "; ".join(gloss(part) for part in role.split("、")) if role else ""
+
+
+def label(term: str, gloss: Labeller | None = None) -> str:
+    """A Chinese term with its (short) English gloss beside it, for axes, legends and tables.
+
+    >>> label("产业链", gloss=lambda term: "industrial chain")
+    '产业链 (industrial chain)'
+    >>> label("ABC", gloss=lambda term: "")
+    'ABC'
+    """
+    english_ = (gloss or english)(term)
+    return f"{term} ({short_gloss(english_, CHART_GLOSS_CHARS)})" if english_ and english_ != term else term
+
+
+def place_label(name: str) -> str:
+    """A place name with its short English name: the first word of its gloss.
+
+    >>> place_label("衡阳市")
+    '衡阳市 (Hengyang)'
+    """
+    return label(name, gloss=lambda term: english(term).split(" ")[0])
