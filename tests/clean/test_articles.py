@@ -154,7 +154,7 @@ def test_the_cleaning_log_has_a_row_per_article_and_step(corpus):
     log = process_files(config.raw_article_paths()).tables["cleaning_log"].to_pandas()
     assert list(log.columns) == [column for column, _, _ in COLUMNS["cleaning_log"]]
     steps = ["newlines", "html-entities", "spaces", "width", "errata", "pinyin-glosses", "bylines", "boilerplate",
-             "hard-wraps", "punctuation", "simplified", "related-stories", "mojibake-remaining", "metadata"]
+             "hard-wraps", "boilerplate-joined", "punctuation", "simplified", "related-stories", "mojibake-remaining", "metadata"]
     assert len(log) == len(articles) * len(steps)
     assert list(log[log.article_id == articles[0].article_id].step) == steps
     changes = log.pivot(index="article_id", columns="step", values="changes")

@@ -104,7 +104,7 @@ def check_page(browser, page_file: Path, screenshot: Path) -> None:
 
 @pytest.mark.parametrize("report", REPORTS, ids=lambda r: r.name)
 def test_report_opens_offline_with_chinese_and_images(browser, report, tmp_path):
-    from test_notebooks import built_report
+    from tests.report.test_notebooks import built_report
 
     _, page = built_report(report.name)
     page_file = tmp_path / f"{report.name}.html"
@@ -125,7 +125,7 @@ def test_index_opens_offline_and_links_exist(browser, tmp_path):
 
 
 def test_markup_in_an_article_runs_nothing_in_the_browser(browser, tmp_path):
-    from test_html import ATTACKS, INFO, attack_notebook
+    from tests.report.test_html import ATTACKS, INFO, attack_notebook
 
     page_file = tmp_path / "attack.html"
     page_file.write_text(export.notebook_page(attack_notebook(), INFO), encoding="utf-8")

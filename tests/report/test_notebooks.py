@@ -325,7 +325,7 @@ def attacked_project(tmp_path_factory):
 
 
 def test_an_article_holding_markup_is_shown_as_text_and_runs_nothing(attacked_project, tmp_path):
-    from test_html import assert_inert
+    from tests.report.test_html import assert_inert
 
     articles = pd.read_parquet(attacked_project / "data" / "processed" / config.CURRENT_SET / "articles.parquet")
     title = articles.loc[articles["source"] == "xss-2022-02-07-attack.txt", "title"].iloc[0]
