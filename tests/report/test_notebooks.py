@@ -342,3 +342,38 @@ def test_no_missing_value_is_shown_as_a_placeholder(processed, name):
     _, page = built_report(name)
     text = export.visible_text(page)
     assert "<NA>" not in text and not re.search(r"\b(?:nan|NaN|None)\b", text), name
+
+
+# -- an article without a date ------------------------------------------------------------------
+
+UNDATED = """衡阳市召开产业链推进会
+会议强调，全市要把产业链建设作为头等大事，紧盯链主企业，大力推进全产业链招商，推动产业链高质量发展。
+会议要求，各产业链要强化要素保障，加快重点项目建设，确保产业链建设取得新成效。
+"""
+
+
+@pytest.fixture(scope="module")
+def undated_project(tmp_path_factory):
+    """The corpus plus one Hengyang article that states no date anywhere."""
+    root = tmp_path_factory.mktemp("undated")
+    raw = root / "data" / "raw"
+    shutil.copytree(config.RAW_DATA_DIR, raw)
+    (raw / "hengyang-chain-meeting.txt").write_text(UNDATED, encoding="utf-8")
+    pipeline.build(raw_dir=raw, out_dir=root / "data" / "processed", progress=False)
+    return root
+
+
+def test_an_undated_article_is_shown_and_counted_as_undated(undated_project, tmp_path):
+    articles = tables.load(undated_project / "data" / "processed").articles
+    assert str(articles["year"].dtype) == "Int64" and articles["year"].isna().sum() == 1
+    notebook, page = execute("40_locality_over_time", tmp_path, root=undated_project, locality="衡阳市")
+    assert_clean_run(notebook)
+    assert summary_of(notebook).startswith("衡阳市 2020 → 2022 → 2024 → undated: 6 articles")
+    text = export.visible_text(page)
+    assert not re.search(r"\b20\d\d\.0\b|\bnan\b|<NA>", text)
+    theme_table = next(o["data"]["text/html"] for cell in notebook.cells for o in cell.get("outputs", [])
+                       if "text/html" in o.get("data", {}) and "Industrial chains" in o["data"]["text/html"]
+                       and "undated" in o["data"]["text/html"])
+    assert theme_table  # the undated article's themes are counted under "undated"
+    notebook, _ = execute("10_corpus_overview", tmp_path, root=undated_project)
+    assert "2020–2024, undated" in summary_of(notebook)

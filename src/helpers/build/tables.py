@@ -30,6 +30,9 @@ class Tables:
         return list(dict.fromkeys(self.articles.sort_values("article_id")["locality"]))
 
 
+YEAR_COLUMNS = ("year",)
+
+
 def table_paths(processed_dir: Path | None = None) -> dict[str, Path]:
     """Where each processed table lives (``processed_dir`` defaults to data/processed).
 
@@ -46,7 +49,9 @@ def read_table(name: str, processed_dir: Path | None = None) -> pd.DataFrame:
     path = table_paths(processed_dir)[name]
     if not path.exists():
         raise InputError(path, "processed table missing: run `make data` (python -m helpers build)")
-    return pd.read_parquet(path)
+    frame = pd.read_parquet(path)
+    # A year is a whole number or missing, never a float: 2020, not 2020.0, and <NA> for none.
+    return frame.astype({column: "Int64" for column in YEAR_COLUMNS if column in frame.columns})
 
 
 def load(processed_dir: Path | None = None) -> Tables:

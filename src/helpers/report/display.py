@@ -72,7 +72,14 @@ def table_html(frame: pd.DataFrame, index: bool = False, caption: str | None = N
 
     >>> "&lt;script&gt;" in table_html(pd.DataFrame({"text": ["<script>"]}))
     True
+    >>> "NA" in table_html(pd.DataFrame({"year": pd.array([2020, None], dtype="Int64")}))
+    False
     """
+    # pandas writes <NA> for a missing value of a nullable column, whatever na_rep says.
+    nullable = [c for c in frame.columns if isinstance(frame[c].dtype, pd.Int64Dtype)]
+    if nullable:
+        frame = frame.astype({c: object for c in nullable})
+        frame[nullable] = frame[nullable].where(frame[nullable].notna(), "")
     shown = frame.to_html(index=index, escape=True, border=0, classes=classes, na_rep="",
                           float_format=_number)
     if caption:
