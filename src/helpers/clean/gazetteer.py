@@ -173,13 +173,11 @@ def _mentions(text: str) -> list[tuple[int, str, tuple[Division, ...], bool]]:
     return found
 
 
-# How an article names its own level of government: 全县, 我县, 县委 mean the place it is
-# about is a county; 全市, 市委 a city (a prefecture or a county-level city); 全区 a district.
-_SELF_REFERENCE = {
-    "county": re.compile("(?:我|全|本)县|县委|县政府|县人大|县政协"),
-    "city": re.compile("(?:我|全|本)市|市委|市政府|市人大|市政协"),
-    "district": re.compile("(?:我|全|本)区|区委|区政府|区人大|区政协"),
-}
+# How an article speaks of its own place: 全县, 我县 mean the place it is about is a county;
+# 全市, 我市 a city (a prefecture or a county-level city); 全区 a district. (市委 and 县委
+# name actors, often visitors from the level above, not the article's voice.)
+_SELF_REFERENCE = {level: re.compile(f"[我全本]{word}") for level, word in
+                   (("county", "县"), ("city", "市"), ("district", "区"))}
 _LEVELS_OF = {
     "county": {"县", "县级市", "自治县", "旗", "自治旗", "林区", "特区"},
     "district": {"市辖区"},
