@@ -38,6 +38,10 @@ reports: $(STAMP) ## Build processed data if stale, execute the notebooks, write
 test: $(STAMP) ## Run the test suite (notebooks and headless-browser tests included)
 	$(PY) -m pytest -n 2 $(PYTEST_ARGS)
 
+lint: $(STAMP) ## ruff: lint, import order and formatting (line length 100)
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff format --check src tests benchmarks
+
 eval: $(STAMP) ## Recall and precision of cleaning and extraction on the pattern corpus (tests/corpus/)
 	$(PY) tests/corpus/evaluate.py $(EVAL_ARGS)
 

@@ -25,13 +25,23 @@ def floor_seconds(count: int, jobs: int | None = None) -> float:
     """
     with tempfile.TemporaryDirectory(prefix="helpers-floor-") as scratch:
         source = Path(scratch) / "empty.ipynb"
-        notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("x = 1", metadata={"tags": ["parameters"]})])
+        notebook = nbformat.v4.new_notebook(
+            cells=[nbformat.v4.new_code_cell("x = 1", metadata={"tags": ["parameters"]})]
+        )
         notebook.metadata["kernelspec"] = runner.KERNELSPEC
         nbformat.write(notebook, source)
         jobs = runner.pool_size(jobs, count)
         started = time.perf_counter()
-        with ProcessPoolExecutor(max_workers=jobs, initializer=runner.start_worker,
-                                 initargs=(str(Path(scratch) / "kernels.log"),)) as pool:
-            list(pool.map(_execute_only, [str(source)] * count,
-                          [str(Path(scratch) / f"out{i}.ipynb") for i in range(count)]))
+        with ProcessPoolExecutor(
+            max_workers=jobs,
+            initializer=runner.start_worker,
+            initargs=(str(Path(scratch) / "kernels.log"),),
+        ) as pool:
+            list(
+                pool.map(
+                    _execute_only,
+                    [str(source)] * count,
+                    [str(Path(scratch) / f"out{i}.ipynb") for i in range(count)],
+                )
+            )
         return time.perf_counter() - started

@@ -84,12 +84,24 @@ def build_seconds(raw: Path, out: Path) -> float:
 
 
 def build_measured(raw: Path, out: Path) -> tuple[float, float]:
-    return run_measured([PYTHON, "-m", "helpers", "build", "--quiet", "--raw-dir", str(raw), "--out-dir", str(out)])
+    return run_measured(
+        [PYTHON, "-m", "helpers", "build", "--quiet", "--raw-dir", str(raw), "--out-dir", str(out)]
+    )
 
 
 def segmenter_seconds(name: str, out: Path) -> float:
-    result = subprocess.run([PYTHON, "-c", SEGMENTER_BASELINE, name, str(out / config.CURRENT_SET / "articles.parquet")],
-                            check=True, capture_output=True, text=True)
+    result = subprocess.run(
+        [
+            PYTHON,
+            "-c",
+            SEGMENTER_BASELINE,
+            name,
+            str(out / config.CURRENT_SET / "articles.parquet"),
+        ],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
     return json.loads(result.stdout)["seconds"]
 
 
@@ -102,12 +114,23 @@ def bench_build(work: Path, megabytes: float, repeat: int) -> dict:
     raw, out = work / "raw-4x", work / "out-4x"
     generate(raw, megabytes, seed=4)
     build_seconds(raw, out)  # the cleaned text the baselines cut
-    build, jieba, rjieba = median_of(repeat, lambda: build_seconds(raw, out),
-                                     lambda: segmenter_seconds("jieba", out),
-                                     lambda: segmenter_seconds("rjieba", out))
+    build, jieba, rjieba = median_of(
+        repeat,
+        lambda: build_seconds(raw, out),
+        lambda: segmenter_seconds("jieba", out),
+        lambda: segmenter_seconds("rjieba", out),
+    )
     mb = cleaned_megabytes(out)
-    return {"mb": mb, "build_s": build, "jieba_s": jieba, "rjieba_s": rjieba, "build_mbps": mb / build,
-            "jieba_mbps": mb / jieba, "rjieba_mbps": mb / rjieba, "ratio": jieba / build}
+    return {
+        "mb": mb,
+        "build_s": build,
+        "jieba_s": jieba,
+        "rjieba_s": rjieba,
+        "build_mbps": mb / build,
+        "jieba_mbps": mb / jieba,
+        "rjieba_mbps": mb / rjieba,
+        "ratio": jieba / build,
+    }
 
 
 def load_seconds(out: Path, repeat: int) -> tuple[float, int]:
@@ -119,7 +142,7 @@ def load_seconds(out: Path, repeat: int) -> tuple[float, int]:
         tables.load(out)
         return time.perf_counter() - started
 
-    seconds, = median_of(repeat, measure)
+    (seconds,) = median_of(repeat, measure)
     return seconds, len(tables.read_table("tokens", out))
 
 
@@ -136,14 +159,24 @@ def bench_growth(work: Path, megabytes: float, repeat: int) -> dict:
         generate(raw, megabytes * factor / 4, seed=factor)
         build_seconds(raw, out)
     runs = [[build_measured(*corpora[factor]) for factor in (1, 4, 16)] for _ in range(repeat)]
-    sizes = {factor: (cleaned_megabytes(corpora[factor][1]),
-                      statistics.median(run[i][0] for run in runs), statistics.median(run[i][1] for run in runs))
-             for i, factor in enumerate((1, 4, 16))}
+    sizes = {
+        factor: (
+            cleaned_megabytes(corpora[factor][1]),
+            statistics.median(run[i][0] for run in runs),
+            statistics.median(run[i][1] for run in runs),
+        )
+        for i, factor in enumerate((1, 4, 16))
+    }
     # Process start-up and dictionary loading are paid once per build; the growth that
     # matters is the marginal cost of each further megabyte.
     (mb1, _, c1), (mb4, _, c4), (mb16, _, c16) = sizes[1], sizes[4], sizes[16]
     low, high = (c4 - c1) / (mb4 - mb1), (c16 - c4) / (mb16 - mb4)
-    return {"sizes": sizes, "marginal_low": low, "marginal_high": high, "drift": abs(high - low) / low}
+    return {
+        "sizes": sizes,
+        "marginal_low": low,
+        "marginal_high": high,
+        "drift": abs(high - low) / low,
+    }
 
 
 def bench_reports(repeat: int) -> dict:
@@ -151,10 +184,19 @@ def bench_reports(repeat: int) -> dict:
 
     count = len(read_report_list())
     subprocess.run([PYTHON, "-m", "helpers", "build", "--quiet"], check=True)
-    full, floor = median_of(repeat, lambda: timed(["make", "--no-print-directory", "-s", "reports", "FORCE=1"]),
-                            lambda: floor_seconds(count))
-    noop, = median_of(repeat, lambda: timed(["make", "--no-print-directory", "-s", "reports"]))
-    return {"reports_s": full, "floor_s": floor, "ratio": full / floor, "noop_s": noop, "count": count}
+    full, floor = median_of(
+        repeat,
+        lambda: timed(["make", "--no-print-directory", "-s", "reports", "FORCE=1"]),
+        lambda: floor_seconds(count),
+    )
+    (noop,) = median_of(repeat, lambda: timed(["make", "--no-print-directory", "-s", "reports"]))
+    return {
+        "reports_s": full,
+        "floor_s": floor,
+        "ratio": full / floor,
+        "noop_s": noop,
+        "count": count,
+    }
 
 
 def verdict(ok: bool) -> str:
@@ -163,33 +205,52 @@ def verdict(ok: bool) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--megabytes", type=float, default=20.0, help="size of the corpus of figure 1 (4x in figure 4)")
-    parser.add_argument("--repeat", type=int, default=3, help="runs per figure (the median is shown)")
+    parser.add_argument(
+        "--megabytes",
+        type=float,
+        default=20.0,
+        help="size of the corpus of figure 1 (4x in figure 4)",
+    )
+    parser.add_argument(
+        "--repeat", type=int, default=3, help="runs per figure (the median is shown)"
+    )
     args = parser.parse_args()
     print(f"machine: {os.cpu_count()} CPUs, Python {sys.version.split()[0]}, {sys.platform}")
     with tempfile.TemporaryDirectory(prefix="helpers-bench-") as tmp:
         work = Path(tmp)
         build = bench_build(work, args.megabytes, args.repeat)
-        print(f"1. build throughput: build {build['build_mbps']:.2f} MB/s ({build['build_s']:.1f} s), "
-              f"single-process jieba.lcut {build['jieba_mbps']:.2f} MB/s ({build['jieba_s']:.1f} s) "
-              f"on {build['mb']:.1f} MB of cleaned text -> {build['ratio']:.2f}x "
-              f"[target >= 1.5x: {verdict(build['ratio'] >= 1.5)}]; the build cuts with rjieba "
-              f"(jieba.lcut's tokens), {build['rjieba_mbps']:.1f} MB/s single-process")
+        print(
+            f"1. build throughput: build {build['build_mbps']:.2f} MB/s ({build['build_s']:.1f} s), "
+            f"single-process jieba.lcut {build['jieba_mbps']:.2f} MB/s ({build['jieba_s']:.1f} s) "
+            f"on {build['mb']:.1f} MB of cleaned text -> {build['ratio']:.2f}x "
+            f"[target >= 1.5x: {verdict(build['ratio'] >= 1.5)}]; the build cuts with rjieba "
+            f"(jieba.lcut's tokens), {build['rjieba_mbps']:.1f} MB/s single-process"
+        )
         load, tokens = load_seconds(work / "out-4x", args.repeat)
-        print(f"   notebooks read the processed tables, never re-segment: loading those of this corpus "
-              f"({tokens:,} tokens) takes {load:.2f} s")
+        print(
+            f"   notebooks read the processed tables, never re-segment: loading those of this corpus "
+            f"({tokens:,} tokens) takes {load:.2f} s"
+        )
         reports = bench_reports(args.repeat)
-        print(f"2. report floor: make reports {reports['reports_s']:.1f} s for {reports['count']} reports, "
-              f"empty notebooks in the same pool {reports['floor_s']:.1f} s -> {reports['ratio']:.2f}x "
-              f"[target <= 1.5x: {verdict(reports['ratio'] <= 1.5)}]")
-        print(f"3. no-op rebuild: make reports right after itself {reports['noop_s']:.2f} s "
-              f"[target < 3 s: {verdict(reports['noop_s'] < 3)}]")
+        print(
+            f"2. report floor: make reports {reports['reports_s']:.1f} s for {reports['count']} reports, "
+            f"empty notebooks in the same pool {reports['floor_s']:.1f} s -> {reports['ratio']:.2f}x "
+            f"[target <= 1.5x: {verdict(reports['ratio'] <= 1.5)}]"
+        )
+        print(
+            f"3. no-op rebuild: make reports right after itself {reports['noop_s']:.2f} s "
+            f"[target < 3 s: {verdict(reports['noop_s'] < 3)}]"
+        )
         growth = bench_growth(work, args.megabytes, args.repeat)
-        sizes = ", ".join(f"{f}x {mb:.1f} MB in {t:.1f} s ({cpu:.1f} CPU s, {cpu / mb:.2f} CPU s/MB)"
-                          for f, (mb, t, cpu) in sorted(growth["sizes"].items()))
-        print(f"4. growth: {sizes}; marginal CPU cost 1x->4x {growth['marginal_low']:.2f} s/MB, "
-              f"4x->16x {growth['marginal_high']:.2f} s/MB, drift {growth['drift']:.0%} "
-              f"[target: flat within 20%: {verdict(growth['drift'] <= 0.2)}]")
+        sizes = ", ".join(
+            f"{f}x {mb:.1f} MB in {t:.1f} s ({cpu:.1f} CPU s, {cpu / mb:.2f} CPU s/MB)"
+            for f, (mb, t, cpu) in sorted(growth["sizes"].items())
+        )
+        print(
+            f"4. growth: {sizes}; marginal CPU cost 1x->4x {growth['marginal_low']:.2f} s/MB, "
+            f"4x->16x {growth['marginal_high']:.2f} s/MB, drift {growth['drift']:.0%} "
+            f"[target: flat within 20%: {verdict(growth['drift'] <= 0.2)}]"
+        )
 
 
 if __name__ == "__main__":

@@ -9,8 +9,17 @@ def _tokens_of(groups: dict[str, list[list[str]]], stop=()) -> pd.DataFrame:
     rows = []
     for group, sentences in groups.items():
         for sentence_id, words in enumerate(sentences):
-            rows += [{"article_id": group, "sentence_id": sentence_id, "position": i, "token": w,
-                      "is_stopword": w in stop, "locality": group} for i, w in enumerate(words)]
+            rows += [
+                {
+                    "article_id": group,
+                    "sentence_id": sentence_id,
+                    "position": i,
+                    "token": w,
+                    "is_stopword": w in stop,
+                    "locality": group,
+                }
+                for i, w in enumerate(words)
+            ]
     return pd.DataFrame(rows)
 
 

@@ -37,8 +37,11 @@ def import_graph() -> nx.DiGraph:
     for name, path in paths.items():
         graph.add_node(name)
         # A package's __init__ runs on the way to its modules; an edge to it is no dependency.
-        graph.add_edges_from((name, target) for target in imports_of(path, set(paths))
-                             if target != name and not paths[target].name == "__init__.py")
+        graph.add_edges_from(
+            (name, target)
+            for target in imports_of(path, set(paths))
+            if target != name and not paths[target].name == "__init__.py"
+        )
     return graph
 
 
@@ -53,6 +56,9 @@ def test_no_import_cycle_anywhere_in_the_package():
 
 
 def test_no_module_is_longer_than_400_lines():
-    long = {module_name(path): n for path in config.PACKAGE_DIR.rglob("*.py")
-            if (n := len(path.read_text(encoding="utf-8").splitlines())) > 400}
+    long = {
+        module_name(path): n
+        for path in config.PACKAGE_DIR.rglob("*.py")
+        if (n := len(path.read_text(encoding="utf-8").splitlines())) > 400
+    }
     assert long == {}

@@ -17,8 +17,12 @@ from helpers.clean.sources import read_manifest, sha256_file
 def changed_raw_files(manifest: Path = config.RAW_MANIFEST_FILE) -> list[str]:
     """Names of files in the manifest whose bytes differ from it (or that are missing)."""
     raw_dir = manifest.parent
-    return [name for name, digest in read_manifest(manifest).items()
-            if not (raw_dir / name).is_file() or sha256_file(raw_dir / name) != digest]
+    return [
+        name
+        for name, digest in read_manifest(manifest).items()
+        if not (raw_dir / name).is_file() or sha256_file(raw_dir / name) != digest
+    ]
+
 
 SEEDS = {
     "hengyang-2020-09-29-industrial-chain-rally.txt": "000_8b589ce79140bf77.txt",
@@ -56,8 +60,10 @@ def test_an_edited_raw_file_is_detected(tmp_path):
     assert changed_raw_files(copy / config.RAW_MANIFEST_FILE.name) == [victim.name]
 
 
-@pytest.mark.skipif(not (config.PROJ_ROOT.parent / "shared" / "seeds").is_dir(),
-                    reason="the seed folder sits beside the project only on the team's machines")
+@pytest.mark.skipif(
+    not (config.PROJ_ROOT.parent / "shared" / "seeds").is_dir(),
+    reason="the seed folder sits beside the project only on the team's machines",
+)
 @pytest.mark.parametrize("name,seed", SEEDS.items())
 def test_raw_articles_are_the_seeds_byte_for_byte(name, seed):
     seeds = config.PROJ_ROOT.parent / "shared" / "seeds"
@@ -65,7 +71,9 @@ def test_raw_articles_are_the_seeds_byte_for_byte(name, seed):
 
 
 def test_catalog_has_one_complete_row_per_seed_article():
-    rows = {row["file"]: row for row in csv.DictReader(config.CATALOG_FILE.open(encoding="utf-8-sig"))}
+    rows = {
+        row["file"]: row for row in csv.DictReader(config.CATALOG_FILE.open(encoding="utf-8-sig"))
+    }
     assert set(SEEDS) <= set(rows)
     for name, seed in SEEDS.items():
         for column in ("locality", "province", "admin_level", "date", "outlet", "seed_file"):

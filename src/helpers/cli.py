@@ -22,7 +22,9 @@ def _print_error(error: Exception) -> None:
         print(f"error: {line}", file=sys.stderr)
 
 
-def _per_file(paths: Iterable[Path], records_of: Callable[[Path], list[dict]]) -> tuple[list[dict], bool]:
+def _per_file(
+    paths: Iterable[Path], records_of: Callable[[Path], list[dict]]
+) -> tuple[list[dict], bool]:
     """Collect the records of every file; report bad files on stderr and keep going."""
     records, failed = [], False
     for path in paths:
@@ -56,9 +58,12 @@ def _fact_lists() -> list[str]:
 def _fact_line(fact: dict) -> str:
     """One extracted fact as a readable line: its text, then what it is or measures."""
     value = fact.get("value")
-    said = [fact.get("measure") if fact.get("measure") != fact["text"] else None,
-            f"{value:,.0f}" if value is not None and value == int(value) else value,
-            fact.get("unit"), fact.get("year")]
+    said = [
+        fact.get("measure") if fact.get("measure") != fact["text"] else None,
+        f"{value:,.0f}" if value is not None and value == int(value) else value,
+        fact.get("unit"),
+        fact.get("year"),
+    ]
     said = [str(item) for item in said if item not in (None, "")]
     return f"  - {fact['text']}" + (f"  ({', '.join(said)})" if said else "")
 
@@ -69,12 +74,16 @@ def _emit(records: list[dict], as_json: bool, facts: bool = False) -> None:
         sys.stdout.write("\n")
         return
     for record in records:
-        print(f"# {record['title']}  [{record['locality']}, {record['date']}]  ({record['source']})")
+        print(
+            f"# {record['title']}  [{record['locality']}, {record['date']}]  ({record['source']})"
+        )
         if facts:
             for name in _fact_lists():
                 print(f"{name}: {len(record[name])}")
                 print("\n".join(map(_fact_line, record[name])) or "  (none)")
-            codes = sorted({theme["label_en"] for theme in record["themes"] if theme["dimension"] == "theme"})
+            codes = sorted(
+                {theme["label_en"] for theme in record["themes"] if theme["dimension"] == "theme"}
+            )
             print(f"themes: {', '.join(codes) or '(none)'}")
         else:
             print(record["text"])
@@ -97,22 +106,31 @@ def cmd_build(args: argparse.Namespace) -> int:
     from helpers.build.pipeline import build
 
     started = time.perf_counter()
-    out_dir = build(engine=args.engine, scheduler=args.scheduler, raw_dir=args.raw_dir,
-                    out_dir=args.out_dir, progress=not args.quiet)
+    out_dir = build(
+        engine=args.engine,
+        scheduler=args.scheduler,
+        raw_dir=args.raw_dir,
+        out_dir=args.out_dir,
+        progress=not args.quiet,
+    )
     if not args.quiet:
         from helpers.build.tables import read_table
 
         articles = read_table("articles", out_dir)
-        print(f"built {len(articles)} articles from {articles['source'].nunique()} files -> {out_dir} "
-              f"in {time.perf_counter() - started:.1f} s", file=sys.stderr)
+        print(
+            f"built {len(articles)} articles from {articles['source'].nunique()} files -> {out_dir} "
+            f"in {time.perf_counter() - started:.1f} s",
+            file=sys.stderr,
+        )
     return 0
 
 
 def cmd_reports(args: argparse.Namespace) -> int:
     from helpers.report.runner import build_reports
 
-    failures = build_reports(code=args.code, jobs=args.jobs, force=args.force,
-                             only=args.only, progress=not args.quiet)
+    failures = build_reports(
+        code=args.code, jobs=args.jobs, force=args.force, only=args.only, progress=not args.quiet
+    )
     return 1 if failures else 0
 
 
@@ -134,10 +152,17 @@ def make_parser() -> argparse.ArgumentParser:
     extract.set_defaults(func=cmd_extract)
 
     build = commands.add_parser("build", help="write data/processed/*.parquet from data/raw/")
-    build.add_argument("--engine", choices=["local", "dask"], default="local",
-                       help="local worker processes (default) or a Dask cluster")
-    build.add_argument("--scheduler", metavar="ADDRESS",
-                       help="address of an existing Dask scheduler (with --engine dask)")
+    build.add_argument(
+        "--engine",
+        choices=["local", "dask"],
+        default="local",
+        help="local worker processes (default) or a Dask cluster",
+    )
+    build.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="address of an existing Dask scheduler (with --engine dask)",
+    )
     build.add_argument("--raw-dir", type=Path, help="read articles from here instead of data/raw")
     build.add_argument("--out-dir", type=Path, help="write Parquet here instead of data/processed")
     build.add_argument("--quiet", action="store_true", help="no progress bars")
@@ -146,7 +171,9 @@ def make_parser() -> argparse.ArgumentParser:
     reports = commands.add_parser("reports", help="execute the notebooks and export HTML reports")
     reports.add_argument("--code", action="store_true", help="keep code cells in the HTML")
     reports.add_argument("--jobs", type=int, default=None, help="worker processes (default: CPUs)")
-    reports.add_argument("--force", action="store_true", help="rebuild even if inputs are unchanged")
+    reports.add_argument(
+        "--force", action="store_true", help="rebuild even if inputs are unchanged"
+    )
     reports.add_argument("--only", nargs="*", metavar="NAME", help="build only these reports")
     reports.add_argument("--quiet", action="store_true", help="no progress bar")
     reports.set_defaults(func=cmd_reports)

@@ -41,8 +41,11 @@ def numbered_rows(name: str | Path) -> list[tuple[int, dict[str, str]]]:
     """The rows of a CSV file with a header, each with its 1-based line number in the file;
     comment-only and blank lines skipped."""
     with open(package_file(name), encoding=ENCODING, newline="") as handle:
-        lines = [(number, line) for number, line in enumerate(handle, start=1)
-                 if line.strip() and not line.lstrip().startswith("#")]
+        lines = [
+            (number, line)
+            for number, line in enumerate(handle, start=1)
+            if line.strip() and not line.lstrip().startswith("#")
+        ]
     rows = csv.DictReader(line for _, line in lines)
     return [(lines[rows.line_num - 1][0], row) for row in rows]
 

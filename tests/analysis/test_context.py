@@ -12,7 +12,8 @@ def test_kwic_keeps_context_within_the_article(tokens_of):
     lines = kwic(tokens, "产业链", window=2)
     assert lines[["article_id", "left", "keyword", "right"]].to_dict("records") == [
         {"article_id": "A", "left": "要抓", "keyword": "产业链", "right": "建设补"},
-        {"article_id": "B", "left": "", "keyword": "产业链", "right": ""}]
+        {"article_id": "B", "left": "", "keyword": "产业链", "right": ""},
+    ]
     assert "locality" in lines.columns
 
 
@@ -33,5 +34,9 @@ def test_cooccurrence_network_by_hand(tokens_of):
     tokens = tokens_of({"A": [["产业链", "招商"], ["产业链", "招商", "项目"], ["项目"]]})
     graph = cooccurrence_network(tokens, top_n=3, min_weight=1)
     assert dict(graph.nodes(data="count")) == {"产业链": 2, "招商": 2, "项目": 2}
-    assert sorted(graph.edges(data="weight")) == [("产业链", "招商", 2), ("产业链", "项目", 1), ("招商", "项目", 1)]
+    assert sorted(graph.edges(data="weight")) == [
+        ("产业链", "招商", 2),
+        ("产业链", "项目", 1),
+        ("招商", "项目", 1),
+    ]
     assert cooccurrence_network(tokens, top_n=3, min_weight=2).number_of_edges() == 1

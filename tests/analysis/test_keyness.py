@@ -3,7 +3,14 @@
 import pandas as pd
 import pytest
 
-from helpers.analysis.keyness import G2_SIGNIFICANT, G2_STRICT, keyness, keyness_exclusions, log_likelihood, log_ratio
+from helpers.analysis.keyness import (
+    G2_SIGNIFICANT,
+    G2_STRICT,
+    keyness,
+    keyness_exclusions,
+    log_likelihood,
+    log_ratio,
+)
 
 
 def test_log_likelihood_and_log_ratio_by_hand():
@@ -18,17 +25,30 @@ def test_log_likelihood_and_log_ratio_by_hand():
 
 
 def test_keyness_one_vs_rest_and_pairwise_by_hand(tokens_of):
-    tokens = tokens_of({"A": [["产业链"] * 20 + ["其他"] * 80],
-                        "B": [["产业链"] * 5 + ["其他"] * 45],
-                        "C": [["产业链"] * 5 + ["其他"] * 45]})
+    tokens = tokens_of(
+        {
+            "A": [["产业链"] * 20 + ["其他"] * 80],
+            "B": [["产业链"] * 5 + ["其他"] * 45],
+            "C": [["产业链"] * 5 + ["其他"] * 45],
+        }
+    )
     rest = keyness(tokens, "locality", min_count=1)
     a = rest[(rest["target"] == "A") & (rest["token"] == "产业链")].iloc[0]
     # A vs rest: a=20, c=100; b=5+5=10, d=50+50=100 -> the hand case above
-    assert (a["reference"], a["freq_target"], a["freq_reference"], a["total_reference"]) == ("rest", 20, 10, 100)
+    assert (a["reference"], a["freq_target"], a["freq_reference"], a["total_reference"]) == (
+        "rest",
+        20,
+        10,
+        100,
+    )
     assert a["g2"] == pytest.approx(3.39798, abs=1e-5) and a["log_ratio"] == pytest.approx(1.0)
     assert a["p_value"] == pytest.approx(0.0653, abs=1e-4)  # chi2(1) tail beyond 3.398
     pair = keyness(tokens, "locality", pairwise=True, min_count=1)
-    assert sorted(set(zip(pair["target"], pair["reference"]))) == [("A", "B"), ("A", "C"), ("B", "C")]
+    assert sorted(set(zip(pair["target"], pair["reference"]))) == [
+        ("A", "B"),
+        ("A", "C"),
+        ("B", "C"),
+    ]
     bc = pair[(pair["target"] == "B") & (pair["reference"] == "C")]
     assert bc["g2"].abs().max() == pytest.approx(0.0)  # identical distributions
     one = keyness(tokens, "locality", target="A", reference="B", min_count=1)
@@ -43,8 +63,12 @@ def test_keyness_ignores_stopwords_by_default(tokens_of):
 
 
 def test_keyness_leaves_excluded_tokens_out_of_counts_and_totals(tokens_of):
-    tokens = tokens_of({"A": [["衡阳", "产业链", "产业链", "招商"]], "B": [["云阳", "产业链", "招商", "招商"]]})
-    table = keyness(tokens, "locality", target="A", reference="B", min_count=1, exclude=["衡阳", "云阳"])
+    tokens = tokens_of(
+        {"A": [["衡阳", "产业链", "产业链", "招商"]], "B": [["云阳", "产业链", "招商", "招商"]]}
+    )
+    table = keyness(
+        tokens, "locality", target="A", reference="B", min_count=1, exclude=["衡阳", "云阳"]
+    )
     assert set(table["token"]) == {"产业链", "招商"}
     assert (table["total_target"].iloc[0], table["total_reference"].iloc[0]) == (3, 3)
 
@@ -59,8 +83,10 @@ def test_g2_thresholds():
 # Tokens of real corpus sentences (Luohe, Yunyang, Hengyang) as the build segments them.
 EXCLUSION_SENTENCES = {
     "漯河市": "9月2日，市委书记蒿慧杰向工业“十强”企业代表颁奖。漯河市2019年度综合考评第一。",
-    "云阳县": ("8月14日，云阳召开“千亿工业”高质量发展动员大会。县经济信息委、重庆三峡云海药业股份有限公司"
-              "相关负责人在会上发言。要坚持“工业立县、工业兴县、工业强县”战略。"),
+    "云阳县": (
+        "8月14日，云阳召开“千亿工业”高质量发展动员大会。县经济信息委、重庆三峡云海药业股份有限公司"
+        "相关负责人在会上发言。要坚持“工业立县、工业兴县、工业强县”战略。"
+    ),
     "衡阳市": "我市锚定“三高四新”美好蓝图，衡阳以链式发展激活了产业“聚变效应”。",
 }
 

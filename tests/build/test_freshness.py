@@ -47,8 +47,12 @@ def test_data_side_code_makes_the_data_stale_and_presentation_code_does_not(buil
 
 
 def test_presentation_code_is_not_a_data_side_file():
-    data_side = {str(p.relative_to(config.PACKAGE_DIR)) for p in freshness.package_files(presentation=False)}
+    data_side = {
+        str(p.relative_to(config.PACKAGE_DIR)) for p in freshness.package_files(presentation=False)
+    }
     assert {"build/core.py", "nlp/segment.py", "data/codebook.csv"} <= data_side
     assert not {p for p in data_side if p.split("/")[0] in config.PRESENTATION_PACKAGES}
-    everything = {str(p.relative_to(config.PACKAGE_DIR)) for p in freshness.package_files(presentation=True)}
+    everything = {
+        str(p.relative_to(config.PACKAGE_DIR)) for p in freshness.package_files(presentation=True)
+    }
     assert {"report/runner.py", "analysis/__init__.py", "report/data/glossary.csv"} <= everything

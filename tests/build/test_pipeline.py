@@ -12,11 +12,11 @@ import pyarrow.parquet as pq
 import pytest
 
 from helpers import config
-from helpers.errors import InputError
 from helpers.build import sets
 from helpers.build.core import TABLE_FILES, in_article_order, process_files
 from helpers.build.pipeline import build
 from helpers.build.schema import arrow_schema
+from helpers.errors import InputError
 
 
 @pytest.fixture(scope="module")
@@ -55,7 +55,9 @@ def test_every_fact_lies_inside_the_sentence_it_points_to(built):
     joined = facts.merge(sentences, on=["article_id", "sentence_id"], suffixes=("", "_sentence"))
     assert len(joined) == len(facts)
     assert joined.apply(lambda row: row["text"] in row["text_sentence"], axis=1).all()
-    assert ((joined["start"] >= joined["start_sentence"]) & (joined["end"] <= joined["end_sentence"])).all()
+    assert (
+        (joined["start"] >= joined["start_sentence"]) & (joined["end"] <= joined["end_sentence"])
+    ).all()
 
 
 def test_building_twice_gives_byte_identical_files(built, tmp_path):
@@ -64,8 +66,21 @@ def test_building_twice_gives_byte_identical_files(built, tmp_path):
 
 
 def run_build(raw, out):
-    return subprocess.run([sys.executable, "-m", "helpers", "build", "--quiet", "--raw-dir", str(raw),
-                           "--out-dir", str(out)], capture_output=True, text=True)
+    return subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "helpers",
+            "build",
+            "--quiet",
+            "--raw-dir",
+            str(raw),
+            "--out-dir",
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+    )
 
 
 def test_bad_raw_files_fail_one_line_each_and_the_others_are_published(built, tmp_path):
@@ -82,7 +97,9 @@ def test_bad_raw_files_fail_one_line_each_and_the_others_are_published(built, tm
     assert "zz-binary.txt" in lines[0] and "zz-dangling.txt: broken symbolic link" in lines[1]
     assert "zz-empty.txt: file is empty" in lines[2]
     assert "Traceback" not in result.stderr
-    assert published(out) == published(built)  # the seven good articles, as if the bad files were not there
+    assert published(out) == published(
+        built
+    )  # the seven good articles, as if the bad files were not there
     assert len(sets.build_info(out)["errors"]) == 3
 
 
@@ -119,10 +136,13 @@ def test_tables_are_published_as_one_set_and_what_a_killed_build_left_is_swept(b
     build(out_dir=out, progress=False, workers=1)
     assert not first.exists() and second.is_dir()
     assert sorted(p.name for p in out.iterdir() if p.name.startswith("set-")) == sorted(
-        [second.name, sets.current(out).resolve().name])
+        [second.name, sets.current(out).resolve().name]
+    )
 
 
-def test_a_full_disk_while_writing_the_tables_is_a_one_line_error_and_publishes_nothing(built, tmp_path, monkeypatch):
+def test_a_full_disk_while_writing_the_tables_is_a_one_line_error_and_publishes_nothing(
+    built, tmp_path, monkeypatch
+):
     out = tmp_path / "processed"
     shutil.copytree(built, out, symlinks=True)
     before = published(out)
@@ -144,13 +164,18 @@ def test_an_output_folder_that_cannot_be_written_is_a_one_line_error(tmp_path):
     result = run_build(config.RAW_DATA_DIR, blocked / "processed")
     assert result.returncode == 2
     assert result.stderr.strip().splitlines() == [
-        f"error: {blocked / 'processed'}: cannot write the processed tables: Not a directory"]
+        f"error: {blocked / 'processed'}: cannot write the processed tables: Not a directory"
+    ]
 
 
 def test_extract_json_piped_into_head_ends_quietly():
     raw = " ".join(str(p) for p in config.raw_article_paths())
-    result = subprocess.run(f"{sys.executable} -m helpers extract --json {raw} | head -c 100",
-                            shell=True, capture_output=True, text=True)
+    result = subprocess.run(
+        f"{sys.executable} -m helpers extract --json {raw} | head -c 100",
+        shell=True,
+        capture_output=True,
+        text=True,
+    )
     assert result.stderr == ""
 
 
@@ -161,5 +186,7 @@ def test_dask_build_on_a_local_cluster_equals_the_local_build(built, tmp_path):
         folder = sets.current(tmp_path) / file_name
         assert folder.is_dir(), "the Dask build writes one folder of parts per table"
         assert len(list(folder.glob("part-*.parquet"))) >= 2
-        dask_table = in_article_order(pq.read_table(folder)).to_pandas()  # parts hold whole articles
+        dask_table = in_article_order(
+            pq.read_table(folder)
+        ).to_pandas()  # parts hold whole articles
         pd.testing.assert_frame_equal(dask_table, read(built, name), check_dtype=True)

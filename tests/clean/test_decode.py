@@ -9,22 +9,29 @@ from helpers.clean.articles import load_file
 from helpers.clean.decode import decode_bytes, read_text
 from helpers.errors import InputError
 
-HENGYANG_2022 = (config.RAW_DATA_DIR / "hengyang-2022-02-07-three-articles.txt").read_text(encoding="utf-8")
-YUNYANG = (config.RAW_DATA_DIR / "yunyang-2020-08-14-hundred-billion-industry-rally.txt").read_text(encoding="utf-8")
+HENGYANG_2022 = (config.RAW_DATA_DIR / "hengyang-2022-02-07-three-articles.txt").read_text(
+    encoding="utf-8"
+)
+YUNYANG = (config.RAW_DATA_DIR / "yunyang-2020-08-14-hundred-billion-industry-rally.txt").read_text(
+    encoding="utf-8"
+)
 
 
-@pytest.mark.parametrize("text, data, codec", [
-    (HENGYANG_2022, HENGYANG_2022.encode("utf-8"), "utf-8"),
-    (HENGYANG_2022, HENGYANG_2022.encode("utf-8-sig"), "utf-8-sig"),
-    (HENGYANG_2022, HENGYANG_2022.encode("gbk"), "gb18030"),
-    (HENGYANG_2022, HENGYANG_2022.encode("gb18030"), "gb18030"),
-    (YUNYANG, YUNYANG.encode("big5"), "big5"),                         # Traditional, Big5
-    (YUNYANG[:60], YUNYANG[:60].encode("big5"), "big5"),               # even a headline and a half
-    (HENGYANG_2022[:80], HENGYANG_2022[:80].encode("gbk"), "gb18030"),
-    (HENGYANG_2022, HENGYANG_2022.encode("utf-16"), "utf-16"),         # with its byte-order mark
-    (HENGYANG_2022, "\ufeff".encode("utf-16-be") + HENGYANG_2022.encode("utf-16-be"), "utf-16"),
-    (HENGYANG_2022[:300], HENGYANG_2022[:300].encode("utf-16-le"), "utf-16-le"),  # without one
-])
+@pytest.mark.parametrize(
+    "text, data, codec",
+    [
+        (HENGYANG_2022, HENGYANG_2022.encode("utf-8"), "utf-8"),
+        (HENGYANG_2022, HENGYANG_2022.encode("utf-8-sig"), "utf-8-sig"),
+        (HENGYANG_2022, HENGYANG_2022.encode("gbk"), "gb18030"),
+        (HENGYANG_2022, HENGYANG_2022.encode("gb18030"), "gb18030"),
+        (YUNYANG, YUNYANG.encode("big5"), "big5"),  # Traditional, Big5
+        (YUNYANG[:60], YUNYANG[:60].encode("big5"), "big5"),  # even a headline and a half
+        (HENGYANG_2022[:80], HENGYANG_2022[:80].encode("gbk"), "gb18030"),
+        (HENGYANG_2022, HENGYANG_2022.encode("utf-16"), "utf-16"),  # with its byte-order mark
+        (HENGYANG_2022, "\ufeff".encode("utf-16-be") + HENGYANG_2022.encode("utf-16-be"), "utf-16"),
+        (HENGYANG_2022[:300], HENGYANG_2022[:300].encode("utf-16-le"), "utf-16-le"),  # without one
+    ],
+)
 def test_decode_bytes_reads_every_supported_codec(text, data, codec):
     assert decode_bytes(data) == (text, codec, ())
 
@@ -35,18 +42,27 @@ def test_big5_is_not_mistaken_for_gb18030():
     assert decode_bytes(data)[1] == "big5"
 
 
-@pytest.mark.parametrize("data, reason", [
-    (b"", "file is empty"),
-    (b"  \n\t\r\n", "file is empty"),
-    (b"\xef\xbb\xbf", "file is empty"),                                    # a BOM and nothing else
-    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), "binary data, not text"),
-    ("衡阳\x00\x01\x02\x03产业".encode("utf-8") * 3, "binary data, not text"),
-    (b"\x81\x20" * 50, "cannot decode: byte 0 (0x81) is the first that is not UTF-8, "
-                       "and no UTF-16, GB18030 or Big5 reading is Chinese text"),
-    ("Café crème brûlée, naïve façade".encode("latin-1"), "cannot decode: byte 3 (0xe9) is the first that is "
-                                                          "not UTF-8, and no UTF-16, GB18030 or Big5 reading is Chinese text"),
-    (b"\xff\xfe" + b"\x00\xd8" * 3, "starts with a utf-16 byte-order mark but is not utf-16"),
-])
+@pytest.mark.parametrize(
+    "data, reason",
+    [
+        (b"", "file is empty"),
+        (b"  \n\t\r\n", "file is empty"),
+        (b"\xef\xbb\xbf", "file is empty"),  # a BOM and nothing else
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), "binary data, not text"),
+        ("衡阳\x00\x01\x02\x03产业".encode() * 3, "binary data, not text"),
+        (
+            b"\x81\x20" * 50,
+            "cannot decode: byte 0 (0x81) is the first that is not UTF-8, "
+            "and no UTF-16, GB18030 or Big5 reading is Chinese text",
+        ),
+        (
+            "Café crème brûlée, naïve façade".encode("latin-1"),
+            "cannot decode: byte 3 (0xe9) is the first that is "
+            "not UTF-8, and no UTF-16, GB18030 or Big5 reading is Chinese text",
+        ),
+        (b"\xff\xfe" + b"\x00\xd8" * 3, "starts with a utf-16 byte-order mark but is not utf-16"),
+    ],
+)
 def test_decode_bytes_rejects_bad_input_in_one_line(data, reason):
     with pytest.raises(InputError) as error:
         decode_bytes(data, "data/raw/bad.txt")
@@ -73,13 +89,18 @@ def test_a_truncated_article_is_flagged(tmp_path):
     raw = (config.RAW_DATA_DIR / "hengyang-2022-02-07-three-articles.txt").read_bytes().rstrip()
     cut = tmp_path / "cut.txt"
     cut.write_bytes(raw + "链".encode()[:2])
-    assert any(flag.startswith("truncated-last-character: 2 bytes")
-               for article in load_file(cut) for flag in article.flags)
+    assert any(
+        flag.startswith("truncated-last-character: 2 bytes")
+        for article in load_file(cut)
+        for flag in article.flags
+    )
 
 
 def test_links_are_read_and_flagged_when_they_leave_the_project(tmp_path):
     outside = tmp_path / "outside.txt"
-    outside.write_bytes((config.RAW_DATA_DIR / "hengyang-2022-02-07-three-articles.txt").read_bytes())
+    outside.write_bytes(
+        (config.RAW_DATA_DIR / "hengyang-2022-02-07-three-articles.txt").read_bytes()
+    )
     link = tmp_path / "link.txt"
     link.symlink_to(outside)
     flags = {flag for article in load_file(link) for flag in article.flags}
@@ -98,13 +119,16 @@ def test_read_text_reports_missing_files_and_folders(tmp_path):
         read_text(tmp_path)
 
 
-@pytest.mark.parametrize("data, reason", [
-    (b"", "file is empty"),
-    (bytes(range(256)) * 4, "binary data, not text"),
-    (b"\x81\x20" * 50, "cannot decode"),
-    (b"Just an English note, no Chinese at all.\n", "no Chinese text"),
-    ("新聞資訊\n欄目導航\n附件下載:\n".encode("utf-8"), "no article text left after cleaning"),
-])
+@pytest.mark.parametrize(
+    "data, reason",
+    [
+        (b"", "file is empty"),
+        (bytes(range(256)) * 4, "binary data, not text"),
+        (b"\x81\x20" * 50, "cannot decode"),
+        (b"Just an English note, no Chinese at all.\n", "no Chinese text"),
+        ("新聞資訊\n欄目導航\n附件下載:\n".encode(), "no article text left after cleaning"),
+    ],
+)
 def test_load_file_rejects_each_bad_file_with_its_reason(tmp_path, data, reason):
     bad = tmp_path / "bad.txt"
     bad.write_bytes(data)
@@ -118,12 +142,21 @@ def test_load_file_records_the_codec(tmp_path):
     copy.write_bytes(HENGYANG_2022.encode("gbk"))
     articles = load_file(copy)
     assert {article.encoding for article in articles} == {"gb18030"}
-    assert [a.text for a in articles] == [a.text for a in load_file(config.RAW_DATA_DIR / copy.name)]
+    assert [a.text for a in articles] == [
+        a.text for a in load_file(config.RAW_DATA_DIR / copy.name)
+    ]
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.one_of(st.binary(max_size=400), st.text(max_size=200).map(lambda t: t.encode("utf-8")),
-                 st.text(alphabet="衡阳產業鏈，。(chǎn)\n ", max_size=200).map(lambda t: t.encode("gb18030"))))
+@given(
+    st.one_of(
+        st.binary(max_size=400),
+        st.text(max_size=200).map(lambda t: t.encode("utf-8")),
+        st.text(alphabet="衡阳產業鏈，。(chǎn)\n ", max_size=200).map(
+            lambda t: t.encode("gb18030")
+        ),
+    )
+)
 def test_any_bytes_decode_or_fail_with_an_input_error(data):
     try:
         text, codec, _ = decode_bytes(data)

@@ -1,6 +1,5 @@
 """The normalization steps, one input/output table each, and the pipeline as a whole."""
 
-
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -22,73 +21,94 @@ from helpers.clean.steps import (
 )
 
 
-@pytest.mark.parametrize("raw, expected", [
-    ("衡阳\r\n产业", "衡阳\n产业"),
-    ("衡阳\r产业\r\n\r\n链", "衡阳\n产业\n\n链"),
-    ("衡阳\u2028产业\u2029链", "衡阳\n产业\n链"),
-    ("衡阳\n产业", "衡阳\n产业"),
-])
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        ("衡阳\r\n产业", "衡阳\n产业"),
+        ("衡阳\r产业\r\n\r\n链", "衡阳\n产业\n\n链"),
+        ("衡阳\u2028产业\u2029链", "衡阳\n产业\n链"),
+        ("衡阳\n产业", "衡阳\n产业"),
+    ],
+)
 def test_normalize_newlines(raw, expected):
     assert normalize_newlines(raw) == expected
 
 
-@pytest.mark.parametrize("raw, expected", [
-    ("&ldquo;六稳&rdquo;", "“六稳”"),
-    ("衡阳&nbsp;市", "衡阳\xa0市"),
-    ("&amp;nbsp;", "\xa0"),                      # double-escaped
-    ("R&D投入", "R&D投入"),                      # not an entity
-    ("&#20135;&#x4e1a;", "产业"),
-    ("&unknown;", "&unknown;"),
-])
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        ("&ldquo;六稳&rdquo;", "“六稳”"),
+        ("衡阳&nbsp;市", "衡阳\xa0市"),
+        ("&amp;nbsp;", "\xa0"),  # double-escaped
+        ("R&D投入", "R&D投入"),  # not an entity
+        ("&#20135;&#x4e1a;", "产业"),
+        ("&unknown;", "&unknown;"),
+    ],
+)
 def test_decode_html_entities(raw, expected):
     assert decode_html_entities(raw) == expected
 
 
-@pytest.mark.parametrize("raw, expected", [
-    ("\u3000\u3000衡阳市高新区", "衡阳市高新区"),   # ideographic indent
-    ("衡阳\u200b市\ufeff", "衡阳市"),               # zero-width
-    ("衡阳\xa0\xa0市", "衡阳 市"),                  # non-breaking
-    ("地\t址 ", "地 址"),
-    ("重整行装振奋精神 担当使命砥砺作为", "重整行装振奋精神 担当使命砥砺作为"),  # headline phrases stay apart
-    ("a\x07b", "ab"),
-])
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        ("\u3000\u3000衡阳市高新区", "衡阳市高新区"),  # ideographic indent
+        ("衡阳\u200b市\ufeff", "衡阳市"),  # zero-width
+        ("衡阳\xa0\xa0市", "衡阳 市"),  # non-breaking
+        ("地\t址 ", "地 址"),
+        (
+            "重整行装振奋精神 担当使命砥砺作为",
+            "重整行装振奋精神 担当使命砥砺作为",
+        ),  # headline phrases stay apart
+        ("a\x07b", "ab"),
+    ],
+)
 def test_normalize_spaces(raw, expected):
     assert normalize_spaces(raw) == expected
 
 
-@pytest.mark.parametrize("raw, expected", [
-    ("鄧群策:舉全市之力,堅決打贏", "鄧群策：舉全市之力，堅決打贏"),
-    ("好项目;要瞄准短板招商", "好项目；要瞄准短板招商"),
-    ("以“中心”为目标,,朝着", "以“中心”为目标，朝着"),                  # doubled comma
-    ("增长8.1%。。", "增长8.1%。"),                                    # doubled full stop
-    ("发展,, 统筹", "发展，统筹"),
-    ("发布: 2020-09-29 14:29:00", "发布：2020-09-29 14:29:00"),       # the clock keeps its colons
-    ("产值1,000亿元", "产值1,000亿元"),                               # thousands separator
-    ('錨定"三高四新"美好藍圖', "錨定“三高四新”美好藍圖"),
-    ('"農業+""製造業+""+旅遊"文章', "“農業+”“製造業+”“+旅遊”文章"),
-    ("办法(试行)", "办法（试行）"),
-    ("生产总值(GDP)", "生产总值（GDP）"),
-    ("发展(5G)产业", "发展（5G）产业"),
-    ("TEL:+86 (734) 882 8281", "TEL:+86 (734) 882 8281"),             # not Chinese: unchanged
-    ("……——", "……——"),                                                # ellipsis and dash are not doubles
-    ("六?!比", "六?!比"),                                              # mojibake stays visible
-    ("干起来!", "干起来！"),
-    ("Hello, world: yes!", "Hello, world: yes!"),
-])
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        ("鄧群策:舉全市之力,堅決打贏", "鄧群策：舉全市之力，堅決打贏"),
+        ("好项目;要瞄准短板招商", "好项目；要瞄准短板招商"),
+        ("以“中心”为目标,,朝着", "以“中心”为目标，朝着"),  # doubled comma
+        ("增长8.1%。。", "增长8.1%。"),  # doubled full stop
+        ("发展,, 统筹", "发展，统筹"),
+        ("发布: 2020-09-29 14:29:00", "发布：2020-09-29 14:29:00"),  # the clock keeps its colons
+        ("产值1,000亿元", "产值1,000亿元"),  # thousands separator
+        ('錨定"三高四新"美好藍圖', "錨定“三高四新”美好藍圖"),
+        ('"農業+""製造業+""+旅遊"文章', "“農業+”“製造業+”“+旅遊”文章"),
+        ("办法(试行)", "办法（试行）"),
+        ("生产总值(GDP)", "生产总值（GDP）"),
+        ("发展(5G)产业", "发展（5G）产业"),
+        ("TEL:+86 (734) 882 8281", "TEL:+86 (734) 882 8281"),  # not Chinese: unchanged
+        ("……——", "……——"),  # ellipsis and dash are not doubles
+        ("六?!比", "六?!比"),  # mojibake stays visible
+        ("干起来!", "干起来！"),
+        ("Hello, world: yes!", "Hello, world: yes!"),
+    ],
+)
 def test_normalize_punctuation(raw, expected):
     assert normalize_punctuation(raw) == expected
 
 
-@pytest.mark.parametrize("raw, expected", [
-    ("ＧＤＰ增长２０２０", "GDP增长2020"),
-    ("中（ｚｈōｎｇ）", "中（zhōng）"),
-    ("，。（）", "，。（）"),                      # full-width punctuation stays
-    ("达８５５．０４亿元", "达855.04亿元"),          # a decimal point inside a number
-    ("增长１２．５％", "增长12.5%"),
-    ("“１＋８＋Ｎ”体系", "“1+8+N”体系"),
-    ("２０２２－０７－２８ ０８：５７", "2022-07-28 08:57"),
-    ("要求：抓项目／促发展", "要求：抓项目／促发展"),  # between Chinese words, ： and ／ are punctuation
-])
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        ("ＧＤＰ增长２０２０", "GDP增长2020"),
+        ("中（ｚｈōｎｇ）", "中（zhōng）"),
+        ("，。（）", "，。（）"),  # full-width punctuation stays
+        ("达８５５．０４亿元", "达855.04亿元"),  # a decimal point inside a number
+        ("增长１２．５％", "增长12.5%"),
+        ("“１＋８＋Ｎ”体系", "“1+8+N”体系"),
+        ("２０２２－０７－２８ ０８：５７", "2022-07-28 08:57"),
+        (
+            "要求：抓项目／促发展",
+            "要求：抓项目／促发展",
+        ),  # between Chinese words, ： and ／ are punctuation
+    ],
+)
 def test_normalize_width(raw, expected):
     assert normalize_width(raw) == expected
 
@@ -99,9 +119,12 @@ def test_full_width_figures_are_extracted_at_their_value(tmp_path):
     from helpers.nlp.analyse import analyse_text
 
     raw = tmp_path / "figures.txt"
-    raw.write_text("某市经济运行情况\n上半年全市规模工业总产值达８５５．０４亿元，同比增长１２．５％，"
-                   "构建“１＋８＋Ｎ”产业体系。\n", encoding="utf-8")
-    article, = load_file(raw, Sources())
+    raw.write_text(
+        "某市经济运行情况\n上半年全市规模工业总产值达８５５．０４亿元，同比增长１２．５％，"
+        "构建“１＋８＋Ｎ”产业体系。\n",
+        encoding="utf-8",
+    )
+    (article,) = load_file(raw, Sources())
     facts = analyse_text(article.article_id, article.text)["facts"]
     values = dict(zip(facts["text"], facts["value"]))
     assert values["855.04亿元"] == 85504000000.0 and values["12.5%"] == 0.125
@@ -127,30 +150,84 @@ def test_every_step_has_a_unique_name():
     assert all(isinstance(step, Step) for step in (*PREPARE_STEPS, GLOSS_STEP, *BODY_STEPS))
 
 
-@pytest.mark.parametrize("raw, expected", [
-    ("衡陽(héngyáng)產(chǎn)業(yè)鏈,,“六穩”(記者 陳潤)\r\n\r\n附件下載:", "衡陽產業鏈，“六穩”"),
-    ("新聞資訊\n欄目導航\n大力推行全產(chǎn)業(yè)鏈招商,切實加快項目建設進(jìn)度。", "大力推行全產業鏈招商，切實加快項目建設進度。"),
-    ("着力引进一批大项目、好项\n\n目;要瞄准短板招商。", "着力引进一批大项目、好项目；要瞄准短板招商。"),
-])
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        (
+            "衡陽(héngyáng)產(chǎn)業(yè)鏈,,“六穩”(記者 陳潤)\r\n\r\n附件下載:",
+            "衡陽產業鏈，“六穩”",
+        ),
+        (
+            "新聞資訊\n欄目導航\n大力推行全產(chǎn)業(yè)鏈招商,切實加快項目建設進(jìn)度。",
+            "大力推行全產業鏈招商，切實加快項目建設進度。",
+        ),
+        (
+            "着力引进一批大项目、好项\n\n目;要瞄准短板招商。",
+            "着力引进一批大项目、好项目；要瞄准短板招商。",
+        ),
+    ],
+)
 def test_clean_text_runs_every_step(raw, expected):
     assert clean_text(raw) == expected
 
 
 # --- properties -------------------------------------------------------------------------
 
+
 def _corpus_fragments() -> list[str]:
     """Short pieces of the real raw files: the characters and the dirt they carry."""
     fragments = []
     for path in config.raw_article_paths():
         text = path.read_text(encoding="utf-8")
-        fragments += [text[i:i + 7] for i in range(0, len(text), 97)]
+        fragments += [text[i : i + 7] for i in range(0, len(text), 97)]
     return fragments
 
 
-_DIRT = ["(chǎn)", "(zhōngguó)", "(chuàng )", "(GDP)", "(5G)", "(记者 陈润)", "(试行)", "&nbsp;", "&amp;",
-         "&ldquo;", "\r\n", "\n\n", "\u3000", "\u200b", "\xa0", ",,", "。。", '"', "?", "!", ":", "；",
-         "衡阳晚报讯", "記者 王慶建 張 佩 攝", "附件下載:", "責任編輯:翟柯", "新聞資訊", "首页 > ", "一、",
-         "好项", "目", "。", "，", "、", "(", ")", "（", "）", " ", "1,000", "14:29", "Ｇ", "——"]
+_DIRT = [
+    "(chǎn)",
+    "(zhōngguó)",
+    "(chuàng )",
+    "(GDP)",
+    "(5G)",
+    "(记者 陈润)",
+    "(试行)",
+    "&nbsp;",
+    "&amp;",
+    "&ldquo;",
+    "\r\n",
+    "\n\n",
+    "\u3000",
+    "\u200b",
+    "\xa0",
+    ",,",
+    "。。",
+    '"',
+    "?",
+    "!",
+    ":",
+    "；",
+    "衡阳晚报讯",
+    "記者 王慶建 張 佩 攝",
+    "附件下載:",
+    "責任編輯:翟柯",
+    "新聞資訊",
+    "首页 > ",
+    "一、",
+    "好项",
+    "目",
+    "。",
+    "，",
+    "、",
+    "(",
+    ")",
+    "（",
+    "）",
+    " ",
+    "1,000",
+    "14:29",
+    "Ｇ",
+    "——",
+]
 
 texts = st.one_of(
     st.text(),

@@ -51,21 +51,30 @@ class Tally:
             self.misses.append(miss)
 
     def share(self) -> str:
-        return f"{self.right}/{self.total} ({100 * self.right / self.total:.0f}%)" if self.total else "-"
+        return (
+            f"{self.right}/{self.total} ({100 * self.right / self.total:.0f}%)"
+            if self.total
+            else "-"
+        )
 
 
 @dataclass
 class Retrieval:
     """Recall and precision of one fact kind."""
 
-    found: int = 0      # expected items that were found
+    found: int = 0  # expected items that were found
     expected: int = 0
-    correct: int = 0    # found items that were expected
+    correct: int = 0  # found items that were expected
     extracted: int = 0
     misses: list[str] = field(default_factory=list)
 
-    def add(self, expected: list[str], extracted: list[str], article: str,
-            same: Callable[[str, str], bool]) -> None:
+    def add(
+        self,
+        expected: list[str],
+        extracted: list[str],
+        article: str,
+        same: Callable[[str, str], bool],
+    ) -> None:
         hits = [e for e in expected if any(same(e, x) for x in extracted)]
         good = [x for x in extracted if any(same(e, x) for e in expected)]
         self.found += len(hits)
@@ -92,8 +101,13 @@ def _same_chain(a: str, b: str) -> bool:
 
 def evaluate(corpus: Path = CORPUS) -> dict:
     """Every measure over the corpus."""
-    cleaning = {name: Tally() for name in ("one article", "clean text", "no chrome", "headline", "locality", "date")}
-    facts = {kind: Retrieval() for kind in ("officials", "chains", "slogans", "figures", "documents")}
+    cleaning = {
+        name: Tally()
+        for name in ("one article", "clean text", "no chrome", "headline", "locality", "date")
+    }
+    facts = {
+        kind: Retrieval() for kind in ("officials", "chains", "slogans", "figures", "documents")
+    }
     posts = Tally()
     for expected_file in sorted((corpus / "expected").glob("*.json")):
         expected = json.loads(expected_file.read_text(encoding="utf-8"))
@@ -110,13 +124,23 @@ def evaluate(corpus: Path = CORPUS) -> dict:
         problems = [f"gloss {g}" for g in _GLOSS.findall(whole)]
         problems += [f"mojibake {run}" for run in suspicious_runs(whole)]
         problems += ["not Simplified"] * (_TO_SIMPLIFIED.convert(whole) != whole)
-        problems += [f"lost: {s[:20]}" for s in expected["body"] if squeeze(s) not in squeeze(article.text)]
+        problems += [
+            f"lost: {s[:20]}" for s in expected["body"] if squeeze(s) not in squeeze(article.text)
+        ]
         cleaning["clean text"].add(not problems, f"{name}: {'; '.join(problems)}")
         left = [c for c in expected["chrome"] if squeeze(c) and squeeze(c) in squeeze(whole)]
         cleaning["no chrome"].add(not left, f"{name}: left {left}")
-        cleaning["headline"].add(_same(article.title, expected["title"]), f"{name}: {article.title!r} for {expected['title']!r}")
-        cleaning["locality"].add(article.locality == expected["locality"], f"{name}: {article.locality!r} for {expected['locality']!r}")
-        cleaning["date"].add(article.date == expected["date"], f"{name}: {article.date!r} for {expected['date']!r}")
+        cleaning["headline"].add(
+            _same(article.title, expected["title"]),
+            f"{name}: {article.title!r} for {expected['title']!r}",
+        )
+        cleaning["locality"].add(
+            article.locality == expected["locality"],
+            f"{name}: {article.locality!r} for {expected['locality']!r}",
+        )
+        cleaning["date"].add(
+            article.date == expected["date"], f"{name}: {article.date!r} for {expected['date']!r}"
+        )
 
         found = extract_article(article.to_record())
         want = expected["facts"]
@@ -124,13 +148,19 @@ def evaluate(corpus: Path = CORPUS) -> dict:
         facts["officials"].add([o["name"] for o in want["officials"]], list(officials), name, _same)
         for official in want["officials"]:
             if official["name"] in officials:
-                posts.add(_same(officials[official["name"]], official["post"]),
-                          f"{name}: {official['name']} {officials[official['name']]!r} for {official['post']!r}")
+                posts.add(
+                    _same(officials[official["name"]], official["post"]),
+                    f"{name}: {official['name']} {officials[official['name']]!r} for {official['post']!r}",
+                )
         chain_items = [f["detail"].get("name", f["text"]) for f in found["chains"]]
-        facts["chains"].add([i for chain in want["chains"] for i in chain["items"]], chain_items, name, _same_chain)
-        slogans = list(dict.fromkeys(f["text"].strip("“”\"") for f in found["slogans"]))
+        facts["chains"].add(
+            [i for chain in want["chains"] for i in chain["items"]], chain_items, name, _same_chain
+        )
+        slogans = list(dict.fromkeys(f["text"].strip('“”"') for f in found["slogans"]))
         facts["slogans"].add(want["slogans"], slogans, name, _same)
-        facts["figures"].add([f["text"] for f in want["figures"]], [f["text"] for f in found["targets"]], name, _same)
+        facts["figures"].add(
+            [f["text"] for f in want["figures"]], [f["text"] for f in found["targets"]], name, _same
+        )
         documents = [f["text"] for f in found.get("documents", [])]
         facts["documents"].add(want.get("documents", []), documents, name, _same)
     return {"cleaning": cleaning, "facts": facts, "posts": posts}
@@ -141,7 +171,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--misses", action="store_true", help="list every miss")
     args = parser.parse_args(argv)
     result = evaluate()
-    print(f"Pattern corpus: {len(list((CORPUS / 'expected').glob('*.json')))} articles ({CORPUS})\n")
+    print(
+        f"Pattern corpus: {len(list((CORPUS / 'expected').glob('*.json')))} articles ({CORPUS})\n"
+    )
     print("Cleaning (share of articles)")
     for name, tally in result["cleaning"].items():
         print(f"  {name:<12} {tally.share()}")

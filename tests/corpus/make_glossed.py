@@ -45,19 +45,45 @@ NO_GLOSS = set(
     "鏈強勢項為堅機體條兩資確問緊鄧題們園報張撐構決濟總謀讓貫劃劉圍圖徹斷爭競織繞臺興舉記變賦載這電頭"
     "龍壓夢將對庫廣徑揮搶極標氣盡積穩籌紡組綠習聞藍補裝讀較辦邁錨錯階難頁順黨備傳億內別剛勝匯員國團場"
     "奪妝屬懷揚暉楊榮欄權歸潤澤熱牽獲瓊眾碩礪稟節糾級細終給綜維綱緒編繪羅膽與華萬薦藥號視訊評認講議豐"
-    "趨躍軌軍輕運過還醫鋼鍵鏡鐘閉開闖陳隊鞏韌須顧顯飛養龔")
-SPACED = {"會", "絡"}          # always glossed with a stray space in the seed
-SPACED_EVERY_OTHER = {"創"}    # sometimes
+    "趨躍軌軍輕運過還醫鋼鍵鏡鐘閉開闖陳隊鞏韌須顧顯飛養龔"
+)
+SPACED = {"會", "絡"}  # always glossed with a stray space in the seed
+SPACED_EVERY_OTHER = {"創"}  # sometimes
 ASCII_QUOTES = {"zhuzhou-industrial-clusters-commentary", "guigang-park-infrastructure"}
 DOUBLED_COMMAS = {"jingshan-investment-review"}
 
 # OpenCC s2t form -> the form the seeds carry (every pair seen when the seeds' Traditional is
 # sent through t2s and back through s2t).
 SEED_FORMS = {
-    "爲": "為", "幹": "干", "製": "制", "雲": "云", "羣": "群", "係": "系", "佈": "布", "傑": "杰", "並": "并",
-    "於": "于", "遊": "游", "覈": "核", "鍊": "鏈", "紮": "扎", "啓": "啟", "衆": "眾", "鬆": "松", "後": "后",
-    "瞭": "了", "窪": "洼", "儘": "盡", "餘": "余", "峯": "峰", "錶": "表", "釐": "厘", "佔": "占", "徵": "征",
-    "彙": "匯", "築": "筑",
+    "爲": "為",
+    "幹": "干",
+    "製": "制",
+    "雲": "云",
+    "羣": "群",
+    "係": "系",
+    "佈": "布",
+    "傑": "杰",
+    "並": "并",
+    "於": "于",
+    "遊": "游",
+    "覈": "核",
+    "鍊": "鏈",
+    "紮": "扎",
+    "啓": "啟",
+    "衆": "眾",
+    "鬆": "松",
+    "後": "后",
+    "瞭": "了",
+    "窪": "洼",
+    "儘": "盡",
+    "餘": "余",
+    "峯": "峰",
+    "錶": "表",
+    "釐": "厘",
+    "佔": "占",
+    "徵": "征",
+    "彙": "匯",
+    "築": "筑",
 }
 
 HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")

@@ -67,7 +67,7 @@ def garble_at(text: str, start: int) -> tuple:
                 out.append("?")
             else:
                 try:
-                    char = data[i:i + 2].decode("gbk")
+                    char = data[i : i + 2].decode("gbk")
                 except UnicodeDecodeError:
                     char = "?"
                 out.append("!" if char == "！" else char)
@@ -86,13 +86,15 @@ def apply_runs(ident: str) -> tuple:
         s_index = simplified.index(anchor)
         start = where[s_index] + shift
         piece, consumed = garble_at(text, start)
-        original = text[start:start + consumed]
+        original = text[start : start + consumed]
         garbled_end = start + consumed
         tail = ""
         if original.endswith("("):  # a gloss lost its bracket: its rest stays in the record
-            tail = text[garbled_end:text.index(")", garbled_end) + 1]
-        prefix = text[where[s_index - context] + shift:start]
-        records.append({"garbled": prefix + piece + tail, "repair": prefix + _strip_glosses(original)})
+            tail = text[garbled_end : text.index(")", garbled_end) + 1]
+        prefix = text[where[s_index - context] + shift : start]
+        records.append(
+            {"garbled": prefix + piece + tail, "repair": prefix + _strip_glosses(original)}
+        )
         text = text[:start] + piece + text[garbled_end:]
         shift += len(piece) - consumed
     return text, records
@@ -115,7 +117,9 @@ def main(argv):
             path = HERE / "expected" / f"{ident}.json"
             expected = json.loads(path.read_text(encoding="utf-8"))
             expected["mojibake"] = records
-            path.write_text(json.dumps(expected, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+            path.write_text(
+                json.dumps(expected, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+            )
     return 0
 
 

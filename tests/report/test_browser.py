@@ -8,8 +8,7 @@ from pathlib import Path
 import pytest
 
 from helpers import config
-from helpers.report import export
-from helpers.report import runner
+from helpers.report import export, runner
 from helpers.report.index import write_index
 from helpers.report.listing import read_report_list
 
@@ -22,9 +21,14 @@ SCREENSHOTS = config.REPORTS_DIR / ".build" / "screenshots"
 
 if not CHROMIUM.exists():
     if REQUIRED:
-        pytest.fail(f"HELPERS_REQUIRE_BROWSER=1 but {CHROMIUM} is missing (apt-get install chromium)",
-                    pytrace=False)
-    pytest.skip(f"{CHROMIUM} is missing (set HELPERS_REQUIRE_BROWSER=1 to fail instead)", allow_module_level=True)
+        pytest.fail(
+            f"HELPERS_REQUIRE_BROWSER=1 but {CHROMIUM} is missing (apt-get install chromium)",
+            pytrace=False,
+        )
+    pytest.skip(
+        f"{CHROMIUM} is missing (set HELPERS_REQUIRE_BROWSER=1 to fail instead)",
+        allow_module_level=True,
+    )
 
 REPORTS = read_report_list()
 
@@ -57,7 +61,10 @@ def open_offline(browser, page_file: Path):
     context = browser.new_context(offline=True, viewport={"width": 1200, "height": 900})
     seen = {"console": [], "errors": [], "remote": [], "dialogs": []}
     tab = context.new_page()
-    tab.on("console", lambda message: seen["console"].append(message) if message.type == "error" else None)
+    tab.on(
+        "console",
+        lambda message: seen["console"].append(message) if message.type == "error" else None,
+    )
     tab.on("pageerror", lambda error: seen["errors"].append(str(error)))
     tab.on("dialog", lambda dialog: (seen["dialogs"].append(dialog.message), dialog.dismiss()))
 
@@ -80,7 +87,9 @@ def fonts_drawing(tab, element_id: str) -> list[dict]:
     session.send("DOM.enable")
     session.send("CSS.enable")
     root = session.send("DOM.getDocument")["root"]["nodeId"]
-    node = session.send("DOM.querySelector", {"nodeId": root, "selector": f"#{element_id}"})["nodeId"]
+    node = session.send("DOM.querySelector", {"nodeId": root, "selector": f"#{element_id}"})[
+        "nodeId"
+    ]
     return session.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]
 
 
@@ -88,9 +97,13 @@ def check_page(browser, page_file: Path, screenshot: Path) -> None:
     tab, seen = open_offline(browser, page_file)
     assert seen["remote"] == [], seen["remote"]
     assert [m.text for m in seen["console"]] == [] and seen["errors"] == []
-    images = tab.evaluate("[...document.images].map(i => [i.complete && i.naturalWidth > 0, i.src.slice(0, 30)])")
+    images = tab.evaluate(
+        "[...document.images].map(i => [i.complete && i.naturalWidth > 0, i.src.slice(0, 30)])"
+    )
     assert all(ok for ok, _ in images), images
-    assert tab.evaluate(f"document.fonts.check('16px \"{export.fonts.WEBFONT_FAMILY}\"', '衡阳产业链')")
+    assert tab.evaluate(
+        f"document.fonts.check('16px \"{export.fonts.WEBFONT_FAMILY}\"', '衡阳产业链')"
+    )
     assert tab.evaluate(MARK_CJK) is not None
     drawn = fonts_drawing(tab, "first-cjk")
     # every glyph of the element comes from the embedded subset: no system font, no boxes
@@ -119,7 +132,9 @@ def test_index_opens_offline_and_links_exist(browser, tmp_path):
     write_index(REPORTS, tmp_path, "test")
     check_page(browser, tmp_path / "index.html", SCREENSHOTS / "index.png")
     tab, _ = open_offline(browser, tmp_path / "index.html")
-    links = tab.evaluate("[...document.querySelectorAll('a[href]')].map(a => a.getAttribute('href'))")
+    links = tab.evaluate(
+        "[...document.querySelectorAll('a[href]')].map(a => a.getAttribute('href'))"
+    )
     assert links == [f"{listed[0].name}.html"]  # reports not built yet are listed without a link
     assert (tmp_path / links[0]).exists()
 

@@ -11,21 +11,23 @@ import pytest
 from fontTools.ttLib import TTFont
 from nbconvert.filters.markdown import markdown2html
 
-from helpers.report import display
-from helpers.report import export
-from helpers.report import fonts
-from helpers.report import runner
+from helpers.report import display, export, fonts, runner
 
 ATTACKS = [
     "<script>window.__xss = 1</script>",
-    "<img src=x onerror=\"window.__xss = 2\">",
-    "<svg onload=\"window.__xss = 3\"></svg>",
-    "<a href=\"javascript:window.__xss = 4\">点击</a>",
-    "<iframe src=\"https://evil.example/\"></iframe>",
+    '<img src=x onerror="window.__xss = 2">',
+    '<svg onload="window.__xss = 3"></svg>',
+    '<a href="javascript:window.__xss = 4">点击</a>',
+    '<iframe src="https://evil.example/"></iframe>',
 ]
 ARTICLE = "衡阳市产业链建设。" + " ".join(ATTACKS) + "招商引资。"
-INFO = export.PageInfo(title="测试报告 Test report", parameters={"locality": "衡阳市", "term": "<b>"},
-                       fingerprint="0123456789ab", version="9.9.9", built_at="2026-11-21 23:59 UTC")
+INFO = export.PageInfo(
+    title="测试报告 Test report",
+    parameters={"locality": "衡阳市", "term": "<b>"},
+    fingerprint="0123456789ab",
+    version="9.9.9",
+    built_at="2026-11-21 23:59 UTC",
+)
 
 
 class Elements(HTMLParser):
@@ -46,7 +48,10 @@ def assert_inert(page: str) -> None:
         assert tag not in ("script", "iframe", "object", "embed", "svg"), tag
         assert not [a for a in attrs if a.startswith("on")], (tag, attrs)
         for name in ("href", "src"):
-            assert not (attrs.get(name) or "").strip().lower().startswith("javascript:"), (tag, attrs)
+            assert not (attrs.get(name) or "").strip().lower().startswith("javascript:"), (
+                tag,
+                attrs,
+            )
         if tag == "img" and "src" in attrs:
             assert attrs["src"].startswith("data:image/"), attrs
     assert export.remote_references(page) == []
@@ -57,28 +62,64 @@ def attack_notebook():
     frame = pd.DataFrame({"article_id": ["x-1"], "text": [ARTICLE]})
     code = nbformat.v4.new_code_cell
     cells = [
-        code("frame", outputs=[nbformat.v4.new_output(
-            "execute_result", {"text/html": frame._repr_html_(), "text/plain": repr(frame)}, execution_count=1)]),
-        code("display.table(frame)", outputs=[nbformat.v4.new_output(
-            "display_data", {"text/html": display.table_html(frame)})]),
-        code("display.markdown('**{t}**', t=text)", outputs=[nbformat.v4.new_output(
-            "display_data", {"text/markdown": f"**{display.escape_markdown(ARTICLE)}**"})]),
+        code(
+            "frame",
+            outputs=[
+                nbformat.v4.new_output(
+                    "execute_result",
+                    {"text/html": frame._repr_html_(), "text/plain": repr(frame)},
+                    execution_count=1,
+                )
+            ],
+        ),
+        code(
+            "display.table(frame)",
+            outputs=[
+                nbformat.v4.new_output("display_data", {"text/html": display.table_html(frame)})
+            ],
+        ),
+        code(
+            "display.markdown('**{t}**', t=text)",
+            outputs=[
+                nbformat.v4.new_output(
+                    "display_data", {"text/markdown": f"**{display.escape_markdown(ARTICLE)}**"}
+                )
+            ],
+        ),
         # What a careless notebook would do: raw HTML and Markdown built from the text.
-        code("HTML(text)", outputs=[nbformat.v4.new_output("display_data", {"text/html": ARTICLE})]),
-        code("Markdown(text)", outputs=[nbformat.v4.new_output("display_data", {"text/markdown": ARTICLE})]),
-        code("Javascript(...)", outputs=[nbformat.v4.new_output(
-            "display_data", {"application/javascript": "window.__xss = 5"})]),
-        code("print(text)", outputs=[nbformat.v4.new_output("stream", name="stdout", text=ARTICLE)]),
+        code(
+            "HTML(text)", outputs=[nbformat.v4.new_output("display_data", {"text/html": ARTICLE})]
+        ),
+        code(
+            "Markdown(text)",
+            outputs=[nbformat.v4.new_output("display_data", {"text/markdown": ARTICLE})],
+        ),
+        code(
+            "Javascript(...)",
+            outputs=[
+                nbformat.v4.new_output(
+                    "display_data", {"application/javascript": "window.__xss = 5"}
+                )
+            ],
+        ),
+        code(
+            "print(text)", outputs=[nbformat.v4.new_output("stream", name="stdout", text=ARTICLE)]
+        ),
         code("chart", outputs=[nbformat.v4.new_output("display_data", {"image/png": PNG})]),
     ]
-    notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("# 产业链 report"), *cells])
+    notebook = nbformat.v4.new_notebook(
+        cells=[nbformat.v4.new_markdown_cell("# 产业链 report"), *cells]
+    )
     notebook.metadata["kernelspec"] = runner.KERNELSPEC
     return notebook
 
 
-PNG = base64.b64encode(bytes.fromhex(
-    "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489"
-    "0000000d49444154789c6360f8cfc0f01f0005000201a5d9c2d60000000049454e44ae426082")).decode()
+PNG = base64.b64encode(
+    bytes.fromhex(
+        "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489"
+        "0000000d49444154789c6360f8cfc0f01f0005000201a5d9c2d60000000049454e44ae426082"
+    )
+).decode()
 
 
 @pytest.fixture(scope="module")
@@ -118,17 +159,31 @@ def test_no_cdn_script_or_stylesheet(page):
 
 
 def test_scripts_and_remote_requests_are_forbidden_by_policy(page):
-    meta = [attrs for tag, attrs in Elements(page).tags
-            if tag == "meta" and attrs.get("http-equiv") == "Content-Security-Policy"]
+    meta = [
+        attrs
+        for tag, attrs in Elements(page).tags
+        if tag == "meta" and attrs.get("http-equiv") == "Content-Security-Policy"
+    ]
     policy = meta[0]["content"]
-    assert "default-src 'none'" in policy and "img-src data:" in policy and "font-src data:" in policy
+    assert (
+        "default-src 'none'" in policy and "img-src data:" in policy and "font-src data:" in policy
+    )
     assert "script-src" not in policy  # falls back to default-src 'none'
 
 
 def test_header_states_title_parameters_fingerprint_date_version(page):
-    header = export.visible_text(page.split('<header class="report-header">', 1)[1].split("</header>", 1)[0])
-    for expected in ("测试报告 Test report", "locality", "'衡阳市'", "'<b>'", "0123456789ab",
-                     "2026-11-21 23:59 UTC", "9.9.9"):
+    header = export.visible_text(
+        page.split('<header class="report-header">', 1)[1].split("</header>", 1)[0]
+    )
+    for expected in (
+        "测试报告 Test report",
+        "locality",
+        "'衡阳市'",
+        "'<b>'",
+        "0123456789ab",
+        "2026-11-21 23:59 UTC",
+        "9.9.9",
+    ):
         assert expected in header, expected
 
 
@@ -153,27 +208,39 @@ def test_the_embedded_font_has_every_character_of_the_page_and_few_more(page):
 
 
 def test_failed_report_shows_the_error_in_a_banner():
-    failed = export.notebook_page(attack_notebook(), export.PageInfo(
-        title="t", error="ValueError: unknown locality '北京市' <script>"))
+    failed = export.notebook_page(
+        attack_notebook(),
+        export.PageInfo(title="t", error="ValueError: unknown locality '北京市' <script>"),
+    )
     assert "This report failed." in failed
     assert "ValueError: unknown locality '北京市' <script>" in export.visible_text(failed)
     assert_inert(failed)
 
 
-@pytest.mark.parametrize("fragment,kept", [
-    ("<table><thead><tr><th>地区</th></tr></thead><tbody><tr><td>衡阳市</td></tr></tbody></table>", "<th>地区</th>"),
-    ('<p style="color: red">红</p>', 'style="color: red;"'),
-    ("<mark>产业链</mark>", "<mark>产业链</mark>"),
-])
+@pytest.mark.parametrize(
+    "fragment,kept",
+    [
+        (
+            "<table><thead><tr><th>地区</th></tr></thead><tbody><tr><td>衡阳市</td></tr></tbody></table>",
+            "<th>地区</th>",
+        ),
+        ('<p style="color: red">红</p>', 'style="color: red;"'),
+        ("<mark>产业链</mark>", "<mark>产业链</mark>"),
+    ],
+)
 def test_sanitizer_keeps_presentation(fragment, kept):
     assert kept in export.sanitize_html(fragment)
 
 
-@pytest.mark.parametrize("fragment", ATTACKS + [
-    '<img src="https://evil.example/x.png">',
-    '<div style="background: url(https://evil.example/x.png)">x</div>',
-    '<style>body{background:url(https://evil.example/x.png)}</style>',
-    '<link rel="stylesheet" href="https://evil.example/x.css">',
-])
+@pytest.mark.parametrize(
+    "fragment",
+    ATTACKS
+    + [
+        '<img src="https://evil.example/x.png">',
+        '<div style="background: url(https://evil.example/x.png)">x</div>',
+        "<style>body{background:url(https://evil.example/x.png)}</style>",
+        '<link rel="stylesheet" href="https://evil.example/x.css">',
+    ],
+)
 def test_sanitizer_removes_what_runs_or_fetches(fragment):
     assert_inert(export.sanitize_html(fragment))

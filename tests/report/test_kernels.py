@@ -8,9 +8,8 @@ import nbformat
 import papermill
 import pytest
 
-from helpers.report import kernels
 from helpers.build import freshness, pipeline
-from helpers.report import runner
+from helpers.report import kernels, runner
 from helpers.report.listing import Report, read_report_list
 
 DIRTY = """
@@ -50,8 +49,14 @@ def notebook(path: Path, *sources: str) -> Path:
 
 def run(kernel: kernels.WarmKernel, source: Path) -> nbformat.NotebookNode:
     executed = source.with_suffix(".out.ipynb")
-    papermill.execute_notebook(str(source), str(executed), cwd=str(source.parent), **runner.PAPERMILL_OPTIONS,
-                               engine_name=kernels.ENGINE_NAME, warm_kernel=kernel.ready(str(source.parent)))
+    papermill.execute_notebook(
+        str(source),
+        str(executed),
+        cwd=str(source.parent),
+        **runner.PAPERMILL_OPTIONS,
+        engine_name=kernels.ENGINE_NAME,
+        warm_kernel=kernel.ready(str(source.parent)),
+    )
     return nbformat.read(executed, as_version=4)
 
 
@@ -76,7 +81,9 @@ def test_the_next_notebook_sees_nothing_of_the_previous_one(kernel, tmp_path):
 
 
 def test_every_notebook_on_a_warm_kernel_shows_its_figures(kernel, tmp_path):
-    plot = notebook(tmp_path / "plot.ipynb", "import matplotlib.pyplot as plt\nplt.plot([1, 2, 3]);")
+    plot = notebook(
+        tmp_path / "plot.ipynb", "import matplotlib.pyplot as plt\nplt.plot([1, 2, 3]);"
+    )
     for _ in range(2):
         outputs = run(kernel, plot).cells[0].outputs
         assert [list(o.get("data", {})) for o in outputs] == [["image/png", "text/plain"]]
@@ -88,8 +95,18 @@ def test_a_failed_report_leaves_a_new_kernel_for_the_next(tmp_path):
     notebook(tmp_path / "notebooks" / "good.ipynb", "print('fine')")
     warm = kernels.WarmKernel(runner.KERNEL_NAME)
     try:
-        tasks = {name: runner._task(Report(name, name, name), tmp_path / "notebooks", tmp_path / "reports",
-                                     "data", "package", False, "now") for name in ("boom", "good")}
+        tasks = {
+            name: runner._task(
+                Report(name, name, name),
+                tmp_path / "notebooks",
+                tmp_path / "reports",
+                "data",
+                "package",
+                False,
+                "now",
+            )
+            for name in ("boom", "good")
+        }
         warm.ready(str(tmp_path))
         first = warm.manager
         assert not runner._execute(tasks["boom"], warm).ok
@@ -100,17 +117,26 @@ def test_a_failed_report_leaves_a_new_kernel_for_the_next(tmp_path):
         warm.discard()
 
 
-@pytest.mark.parametrize("cell,error", [
-    ("while True:\n    pass", "CellTimeoutError"),
-    ("import os, signal\nos.kill(os.getpid(), signal.SIGKILL)", "DeadKernelError"),
-])
+@pytest.mark.parametrize(
+    "cell,error",
+    [
+        ("while True:\n    pass", "CellTimeoutError"),
+        ("import os, signal\nos.kill(os.getpid(), signal.SIGKILL)", "DeadKernelError"),
+    ],
+)
 def test_a_hung_cell_or_a_dead_kernel_ends_the_report_promptly(kernel, tmp_path, cell, error):
     source = notebook(tmp_path / "stuck.ipynb", cell)
     started = time.perf_counter()
     with pytest.raises(Exception) as caught:
-        papermill.execute_notebook(str(source), str(tmp_path / "out.ipynb"), cwd=str(tmp_path),
-                                   execution_timeout=3, **runner.PAPERMILL_OPTIONS,
-                                   engine_name=kernels.ENGINE_NAME, warm_kernel=kernel.ready(str(tmp_path)))
+        papermill.execute_notebook(
+            str(source),
+            str(tmp_path / "out.ipynb"),
+            cwd=str(tmp_path),
+            execution_timeout=3,
+            **runner.PAPERMILL_OPTIONS,
+            engine_name=kernels.ENGINE_NAME,
+            warm_kernel=kernel.ready(str(tmp_path)),
+        )
     assert error in f"{type(caught.value).__name__}: {caught.value}"
     assert time.perf_counter() - started < 60
 
@@ -132,8 +158,14 @@ def test_no_kernel_outlives_the_report_pool(tmp_path):
     notebooks.mkdir()
     notebook(notebooks / "say.ipynb", "print('said')")
     listed = [Report(f"say{i}", "say", "Say") for i in range(3)]
-    failures = runner.run_reports(listed, notebooks_dir=notebooks, reports_dir=tmp_path / "reports",
-                                   processed_dir=tmp_path / "processed", jobs=2, progress=False)
+    failures = runner.run_reports(
+        listed,
+        notebooks_dir=notebooks,
+        reports_dir=tmp_path / "reports",
+        processed_dir=tmp_path / "processed",
+        jobs=2,
+        progress=False,
+    )
     assert failures == []
     assert kernels_in(notebooks) == []
 
@@ -152,7 +184,9 @@ def test_reports_on_one_warm_kernel_equal_reports_on_fresh_kernels(tmp_path):
     def outputs(kernel, folder):
         found = {}
         for name in names:
-            task = runner._task(listed[name], config.NOTEBOOKS_DIR, folder, data, package, False, "now")
+            task = runner._task(
+                listed[name], config.NOTEBOOKS_DIR, folder, data, package, False, "now"
+            )
             assert runner._execute(task, kernel).ok
             cells = nbformat.read(task.executed, as_version=4).cells
             found[name] = [(c.get("execution_count"), c.get("outputs")) for c in cells]

@@ -23,17 +23,23 @@ def test_the_report_list_covers_every_notebook_and_the_required_reports():
     for notebook, parameter_sets in REQUIRED.items():
         run_with = [r.parameters for r in listed if r.notebook == notebook]
         for parameters in parameter_sets:
-            assert any(parameters.items() <= given.items() for given in run_with), (notebook, parameters)
+            assert any(parameters.items() <= given.items() for given in run_with), (
+                notebook,
+                parameters,
+            )
 
 
-@pytest.mark.parametrize("row,problem", [
-    ("bad name!,t,T,{}", "not a plain file name"),
-    ("index,t,T,{}", "not a plain file name"),
-    ("a,missing_notebook,T,{}", "no notebook"),
-    ("a,t,T,{not json", "not JSON"),
-    ('a,t,T,"[1, 2]"', "JSON object"),
-    ("a,t,T,{}\na,t,T,{}", "appears twice"),
-])
+@pytest.mark.parametrize(
+    "row,problem",
+    [
+        ("bad name!,t,T,{}", "not a plain file name"),
+        ("index,t,T,{}", "not a plain file name"),
+        ("a,missing_notebook,T,{}", "no notebook"),
+        ("a,t,T,{not json", "not JSON"),
+        ('a,t,T,"[1, 2]"', "JSON object"),
+        ("a,t,T,{}\na,t,T,{}", "appears twice"),
+    ],
+)
 def test_a_bad_report_list_names_the_line_and_the_problem(tmp_path, row, problem):
     (tmp_path / "t.ipynb").write_text("{}")
     listing = tmp_path / "reports.csv"

@@ -5,8 +5,8 @@ import ast
 import fcntl
 import hashlib
 import json
-import re
 import os
+import re
 import shutil
 import tempfile
 from contextlib import contextmanager
@@ -18,10 +18,8 @@ import pytest
 
 from helpers import config
 from helpers.analysis import facts
-from helpers.report import export
-from helpers.build import pipeline
-from helpers.report import runner
-from helpers.build import tables
+from helpers.build import pipeline, tables
+from helpers.report import export, runner
 from helpers.report.index import SUMMARY_TAG, notebook_summary
 from helpers.report.listing import read_report_list
 from helpers.report.stamps import BUILD_DIRNAME, read_stamp
@@ -30,12 +28,19 @@ pytestmark = pytest.mark.notebooks
 
 NOTEBOOKS = sorted(config.NOTEBOOKS_DIR.glob("*.ipynb"))
 LOCALITIES = ["衡阳市", "云阳县", "漯河市"]
-PROFILES = {"衡阳市": "20_locality_profile_hengyang", "云阳县": "20_locality_profile_yunyang",
-            "漯河市": "20_locality_profile_luohe"}
+PROFILES = {
+    "衡阳市": "20_locality_profile_hengyang",
+    "云阳县": "20_locality_profile_yunyang",
+    "漯河市": "20_locality_profile_luohe",
+}
 # Listed reports are built by the runner into one folder shared by the test processes (and by
 # the browser tests): each is built once and reused while its inputs are unchanged.
-SHARED_REPORTS = (Path(tempfile.gettempdir()) / f"helpers-tests-{os.getuid()}"
-                  / hashlib.sha256(str(config.PROJ_ROOT).encode()).hexdigest()[:12] / "reports")
+SHARED_REPORTS = (
+    Path(tempfile.gettempdir())
+    / f"helpers-tests-{os.getuid()}"
+    / hashlib.sha256(str(config.PROJ_ROOT).encode()).hexdigest()[:12]
+    / "reports"
+)
 
 
 def read(path: Path):
@@ -48,15 +53,28 @@ def tagged(notebook, tag: str) -> list[int]:
 
 # -- how the notebooks are committed -----------------------------------------------------------
 
+
 def test_every_listed_report_has_a_content_test():
     assert {r.name for r in read_report_list()} == {
-        "00_data_quality", "10_corpus_overview", *PROFILES.values(), "30_compare_localities",
-        "40_locality_over_time_hengyang", "50_term_explorer_chain", "50_term_explorer_investment"}
+        "00_data_quality",
+        "10_corpus_overview",
+        *PROFILES.values(),
+        "30_compare_localities",
+        "40_locality_over_time_hengyang",
+        "50_term_explorer_chain",
+        "50_term_explorer_investment",
+    }
 
 
 def test_there_are_the_six_phases():
-    assert [p.stem for p in NOTEBOOKS] == ["00_data_quality", "10_corpus_overview", "20_locality_profile",
-                                           "30_compare_localities", "40_locality_over_time", "50_term_explorer"]
+    assert [p.stem for p in NOTEBOOKS] == [
+        "00_data_quality",
+        "10_corpus_overview",
+        "20_locality_profile",
+        "30_compare_localities",
+        "40_locality_over_time",
+        "50_term_explorer",
+    ]
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
@@ -91,13 +109,22 @@ def test_reads_processed_tables_only_and_has_a_summary(path):
     notebook = read(path)
     source = "\n".join(cell.source for cell in notebook.cells if cell.cell_type == "code")
     assert "tables.load()" in source
-    for forbidden in ("jieba", "helpers.nlp.segment", "import segment", "read_parquet", "data/raw", "load_corpus", "sys.path"):
+    for forbidden in (
+        "jieba",
+        "helpers.nlp.segment",
+        "import segment",
+        "read_parquet",
+        "data/raw",
+        "load_corpus",
+        "sys.path",
+    ):
         assert forbidden not in source, forbidden
     (index,) = tagged(notebook, SUMMARY_TAG)
     assert "display.summary(" in notebook.cells[index].source
 
 
 # -- running them ------------------------------------------------------------------------------
+
 
 @pytest.fixture(scope="session")
 def processed():
@@ -127,8 +154,13 @@ def execute(name: str, out_dir: Path, root: Path | None = None, **parameters):
 
     out = out_dir / f"{name}.ipynb"
     with project_root(root):
-        papermill.execute_notebook(str(config.NOTEBOOKS_DIR / f"{name}.ipynb"), str(out), parameters=parameters,
-                                   cwd=str(config.NOTEBOOKS_DIR), **runner.PAPERMILL_OPTIONS)
+        papermill.execute_notebook(
+            str(config.NOTEBOOKS_DIR / f"{name}.ipynb"),
+            str(out),
+            parameters=parameters,
+            cwd=str(config.NOTEBOOKS_DIR),
+            **runner.PAPERMILL_OPTIONS,
+        )
     notebook = read(out)
     page = export.notebook_page(notebook, export.PageInfo(title=name, parameters=parameters))
     return notebook, page
@@ -148,20 +180,28 @@ def built_report(name: str):
 
 
 def streams(notebook, name: str) -> str:
-    return "".join(o.get("text", "") for cell in notebook.cells for o in cell.get("outputs", [])
-                   if o.output_type == "stream" and o.name == name)
+    return "".join(
+        o.get("text", "")
+        for cell in notebook.cells
+        for o in cell.get("outputs", [])
+        if o.output_type == "stream" and o.name == name
+    )
 
 
 def assert_clean_run(notebook) -> None:
     """No error output and no matplotlib warning about glyphs missing from the font."""
-    errors = [o for cell in notebook.cells for o in cell.get("outputs", []) if o.output_type == "error"]
+    errors = [
+        o for cell in notebook.cells for o in cell.get("outputs", []) if o.output_type == "error"
+    ]
     assert not errors, errors[0]["evalue"] if errors else ""
     stderr = streams(notebook, "stderr")
     assert "Glyph" not in stderr and "missing from font" not in stderr, stderr[:500]
 
 
 def has_image(notebook) -> bool:
-    return any("image/png" in o.get("data", {}) for cell in notebook.cells for o in cell.get("outputs", []))
+    return any(
+        "image/png" in o.get("data", {}) for cell in notebook.cells for o in cell.get("outputs", [])
+    )
 
 
 def summary_of(notebook) -> str:
@@ -173,34 +213,69 @@ def summary_of(notebook) -> str:
 # One bad value per notebook, and the error its parameter check raises ({localities}: the
 # localities of the corpus); helpers.report.params words the message (tests/test_params.py).
 BAD_PARAMETERS = [
-    ("00_data_quality", {"examples_per_step": 0}, "examples_per_step must be a positive integer, not 0"),
-    ("10_corpus_overview", {"top_officials": True}, "top_officials must be a positive integer, not True"),
-    ("20_locality_profile", {"locality": "北京市"}, "locality must be one of {localities}, not '北京市'"),
-    ("30_compare_localities", {"localities": ["衡阳市"]},
-     "localities must be a list of 2 or more of {localities}, not ['衡阳市']"),
-    ("40_locality_over_time", {"locality": "云阳县"},
-     "locality must be one of the localities with articles from two or more years (['衡阳市']), not '云阳县'"),
-    ("50_term_explorer", {"include_compounds": "no"}, "include_compounds must be True or False, not 'no'"),
-    ("50_term_explorer", {"term": "不存在的词语"}, "'不存在的词语' does not occur in the corpus (segmented tokens)"),
+    (
+        "00_data_quality",
+        {"examples_per_step": 0},
+        "examples_per_step must be a positive integer, not 0",
+    ),
+    (
+        "10_corpus_overview",
+        {"top_officials": True},
+        "top_officials must be a positive integer, not True",
+    ),
+    (
+        "20_locality_profile",
+        {"locality": "北京市"},
+        "locality must be one of {localities}, not '北京市'",
+    ),
+    (
+        "30_compare_localities",
+        {"localities": ["衡阳市"]},
+        "localities must be a list of 2 or more of {localities}, not ['衡阳市']",
+    ),
+    (
+        "40_locality_over_time",
+        {"locality": "云阳县"},
+        "locality must be one of the localities with articles from two or more years (['衡阳市']), not '云阳县'",
+    ),
+    (
+        "50_term_explorer",
+        {"include_compounds": "no"},
+        "include_compounds must be True or False, not 'no'",
+    ),
+    (
+        "50_term_explorer",
+        {"term": "不存在的词语"},
+        "'不存在的词语' does not occur in the corpus (segmented tokens)",
+    ),
 ]
 
 
-@pytest.mark.parametrize("name,parameters,message", BAD_PARAMETERS,
-                         ids=[f"{name}-{next(iter(parameters))}" for name, parameters, _ in BAD_PARAMETERS])
-def test_a_bad_parameter_stops_the_notebook_with_a_clear_message(processed, tmp_path, name, parameters, message):
+@pytest.mark.parametrize(
+    "name,parameters,message",
+    BAD_PARAMETERS,
+    ids=[f"{name}-{next(iter(parameters))}" for name, parameters, _ in BAD_PARAMETERS],
+)
+def test_a_bad_parameter_stops_the_notebook_with_a_clear_message(
+    processed, tmp_path, name, parameters, message
+):
     import papermill
 
     with pytest.raises(papermill.PapermillExecutionError) as error:
         execute(name, tmp_path, **parameters)
-    assert (error.value.ename, error.value.evalue) == ("ValueError", message.format(localities=processed.localities()))
+    assert (error.value.ename, error.value.evalue) == (
+        "ValueError",
+        message.format(localities=processed.localities()),
+    )
 
 
 def test_00_data_quality(processed):
     notebook, page = built_report("00_data_quality")
     assert_clean_run(notebook)
     text = export.visible_text(page)
-    assert summary_of(notebook).startswith(f"{len(processed.articles)} articles from "
-                                           f"{processed.articles['source'].nunique()} files")
+    assert summary_of(notebook).startswith(
+        f"{len(processed.articles)} articles from {processed.articles['source'].nunique()} files"
+    )
     for article_id in processed.articles["article_id"]:
         assert article_id in text
     log = processed.cleaning_log
@@ -238,8 +313,11 @@ def test_20_locality_profile_names_its_chains_and_slogans(processed, locality):
     notebook, page = built_report(PROFILES[locality])
     assert_clean_run(notebook)
     text = export.visible_text(page)
-    ours = processed.facts[processed.facts["article_id"].isin(
-        processed.articles.loc[processed.articles["locality"] == locality, "article_id"])]
+    ours = processed.facts[
+        processed.facts["article_id"].isin(
+            processed.articles.loc[processed.articles["locality"] == locality, "article_id"]
+        )
+    ]
     chains = [json.loads(d)["name"] for d in ours.loc[ours["kind"] == "chain", "detail"]]
     slogans = ours.loc[ours["kind"] == "slogan", "text"].unique()
     assert chains and len(slogans)
@@ -249,7 +327,9 @@ def test_20_locality_profile_names_its_chains_and_slogans(processed, locality):
     assert summary_of(notebook).startswith(f"{locality}: ")
     assert f"{distinct} distinct chains/clusters named" in summary_of(notebook)
     assert f"names {distinct} distinct industrial chains or clusters" in text
-    amounts = ours[(ours["kind"] == "target") & (ours["unit"] == "元")]  # ratios are not ranked with 元
+    amounts = ours[
+        (ours["kind"] == "target") & (ours["unit"] == "元")
+    ]  # ratios are not ranked with 元
     assert f"largest amount is {amounts.loc[amounts['value'].idxmax(), 'text']}" in text
     assert "Theme profile" in text and "Distinctive terms" in text and "Evidence" in text
     assert has_image(notebook)
@@ -263,17 +343,27 @@ def test_30_compare_shows_all_three_localities(processed):
     assert all(locality in summary for locality in LOCALITIES)
     strategy = page.split("Strategy side by side", 1)[1]
     assert all(locality in export.visible_text(strategy) for locality in LOCALITIES)
-    assert "3840亿元" in export.visible_text(strategy) and "8.1%" not in export.visible_text(strategy)
-    instruments = export.visible_text(page.split("Policy instruments", 1)[1].split("Distinctive vocabulary", 1)[0])
-    assert all(side in instruments for side in ("supply", "environment", "demand"))  # instruments.csv's side
+    assert "3840亿元" in export.visible_text(strategy) and "8.1%" not in export.visible_text(
+        strategy
+    )
+    instruments = export.visible_text(
+        page.split("Policy instruments", 1)[1].split("Distinctive vocabulary", 1)[0]
+    )
+    assert all(
+        side in instruments for side in ("supply", "environment", "demand")
+    )  # instruments.csv's side
     for slogan in ("三高四新", "1+8+N", "1+5+42"):
         assert slogan in text
     slogans = processed.facts[processed.facts["kind"] == "slogan"].merge(
-        processed.articles[["article_id", "locality"]], on="article_id")
+        processed.articles[["article_id", "locality"]], on="article_id"
+    )
     places = slogans.groupby("text")["locality"].nunique()
     assert "十四五" not in places.index  # a plan period, not a slogan: it once made the summary
     assert f"shared by two or more: {'、'.join(places[places > 1].index) or 'none'}" in summary
-    assert sum("image/png" in o.get("data", {}) for c in notebook.cells for o in c.get("outputs", [])) >= 5
+    assert (
+        sum("image/png" in o.get("data", {}) for c in notebook.cells for o in c.get("outputs", []))
+        >= 5
+    )
 
 
 def test_40_locality_over_time(processed):
@@ -286,7 +376,9 @@ def test_40_locality_over_time(processed):
         assert status in text, status
 
 
-@pytest.mark.parametrize("term,name", [("产业链", "50_term_explorer_chain"), ("招商", "50_term_explorer_investment")])
+@pytest.mark.parametrize(
+    "term,name", [("产业链", "50_term_explorer_chain"), ("招商", "50_term_explorer_investment")]
+)
 def test_50_term_explorer(processed, term, name):
     notebook, page = built_report(name)
     assert_clean_run(notebook)
@@ -296,7 +388,9 @@ def test_50_term_explorer(processed, term, name):
     assert f": {occurrences} occurrences" in summary_of(notebook)
     assert f"of {occurrences} occurrences shown" in export.visible_text(page)
     assert page.count("<mark>") == min(40, occurrences)
-    assert f"Juilland's D across the {len(processed.articles)} articles: " in export.visible_text(page)
+    assert f"Juilland's D across the {len(processed.articles)} articles: " in export.visible_text(
+        page
+    )
     assert has_image(notebook)
 
 
@@ -327,11 +421,15 @@ def attacked_project(tmp_path_factory):
 def test_an_article_holding_markup_is_shown_as_text_and_runs_nothing(attacked_project, tmp_path):
     from tests.report.test_html import assert_inert
 
-    articles = pd.read_parquet(attacked_project / "data" / "processed" / config.CURRENT_SET / "articles.parquet")
+    articles = pd.read_parquet(
+        attacked_project / "data" / "processed" / config.CURRENT_SET / "articles.parquet"
+    )
     title = articles.loc[articles["source"] == "xss-2022-02-07-attack.txt", "title"].iloc[0]
     assert "<script>window.__xss=1</script><img src=x onerror=" in title  # the cleaning kept it
     # the profile lists the titles of the locality's articles
-    notebook, page = execute("20_locality_profile", tmp_path, root=attacked_project, locality="衡阳市")
+    notebook, page = execute(
+        "20_locality_profile", tmp_path, root=attacked_project, locality="衡阳市"
+    )
     assert_clean_run(notebook)
     assert_inert(page)
     assert title in export.visible_text(page)
@@ -366,14 +464,21 @@ def undated_project(tmp_path_factory):
 def test_an_undated_article_is_shown_and_counted_as_undated(undated_project, tmp_path):
     articles = tables.load(undated_project / "data" / "processed").articles
     assert str(articles["year"].dtype) == "Int64" and articles["year"].isna().sum() == 1
-    notebook, page = execute("40_locality_over_time", tmp_path, root=undated_project, locality="衡阳市")
+    notebook, page = execute(
+        "40_locality_over_time", tmp_path, root=undated_project, locality="衡阳市"
+    )
     assert_clean_run(notebook)
     assert summary_of(notebook).startswith("衡阳市 2020 → 2022 → 2024 → undated: 6 articles")
     text = export.visible_text(page)
     assert not re.search(r"\b20\d\d\.0\b|\bnan\b|<NA>", text)
-    theme_table = next(o["data"]["text/html"] for cell in notebook.cells for o in cell.get("outputs", [])
-                       if "text/html" in o.get("data", {}) and "Industrial chains" in o["data"]["text/html"]
-                       and "undated" in o["data"]["text/html"])
+    theme_table = next(
+        o["data"]["text/html"]
+        for cell in notebook.cells
+        for o in cell.get("outputs", [])
+        if "text/html" in o.get("data", {})
+        and "Industrial chains" in o["data"]["text/html"]
+        and "undated" in o["data"]["text/html"]
+    )
     assert theme_table  # the undated article's themes are counted under "undated"
     notebook, _ = execute("10_corpus_overview", tmp_path, root=undated_project)
     assert "2020–2024, undated" in summary_of(notebook)

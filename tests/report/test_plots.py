@@ -13,8 +13,10 @@ import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 from matplotlib import font_manager  # noqa: E402
 
-from helpers.report import fonts  # noqa: E402
-from helpers.report import plots  # noqa: E402
+from helpers.report import (
+    fonts,  # noqa: E402
+    plots,  # noqa: E402
+)
 from helpers.report.labels import place_label  # noqa: E402
 
 LOCALITIES = ["衡阳市", "云阳县", "漯河市"]
@@ -32,8 +34,9 @@ def render(fig) -> list[str]:
 
 def test_the_cjk_font_is_the_one_matplotlib_finds():
     plots.use_cjk_font()
-    found = font_manager.findfont(font_manager.FontProperties(family=fonts.CJK_FONT_FAMILY),
-                                  fallback_to_default=False)
+    found = font_manager.findfont(
+        font_manager.FontProperties(family=fonts.CJK_FONT_FAMILY), fallback_to_default=False
+    )
     assert found == str(fonts.cjk_font_path())
     assert matplotlib.rcParams["font.sans-serif"][0] == fonts.CJK_FONT_FAMILY
 
@@ -61,13 +64,24 @@ def test_charts_draw_chinese_without_missing_glyphs(chart):
         fig = plots.barh(pd.Series([14, 3, 8], index=THEMES), "主题 Themes", "count")
     elif chart == "heatmap":
         frame = pd.DataFrame([[1.0, -2.5, 3.0]] * 3, index=THEMES, columns=LOCALITIES)
-        fig = plots.heatmap(frame, "对数比 log ratio", center=0, cmap="RdBu_r", column_label=place_label)
+        fig = plots.heatmap(
+            frame, "对数比 log ratio", center=0, cmap="RdBu_r", column_label=place_label
+        )
     elif chart == "intervals":
-        frame = pd.DataFrame([{"theme": t, "locality": l, "rate": 10.0 + i, "low": 8.0 + i, "high": 12.0 + i}
-                              for i, t in enumerate(THEMES) for l in LOCALITIES])
-        fig = plots.intervals(frame, "theme", "locality", "rate", "low", "high", "每万词 per 10k", "rate")
+        frame = pd.DataFrame(
+            [
+                {"theme": t, "locality": place, "rate": 10.0 + i, "low": 8.0 + i, "high": 12.0 + i}
+                for i, t in enumerate(THEMES)
+                for place in LOCALITIES
+            ]
+        )
+        fig = plots.intervals(
+            frame, "theme", "locality", "rate", "low", "high", "每万词 per 10k", "rate"
+        )
     elif chart == "dispersion":
-        positions = pd.DataFrame({"article": ["衡阳 2020", "衡阳 2020", "漯河 2020"], "relative": [0.1, 0.5, 0.9]})
+        positions = pd.DataFrame(
+            {"article": ["衡阳 2020", "衡阳 2020", "漯河 2020"], "relative": [0.1, 0.5, 0.9]}
+        )
         fig = plots.dispersion(positions, "article", "relative", "产业链 dispersion")
     else:
         graph = nx.Graph()

@@ -11,14 +11,16 @@ from helpers.report.index import notebook_summary
 from helpers.report.listing import Report
 from helpers.report.stamps import BUILD_DIRNAME
 
-
 # -- running reports on small notebooks --------------------------------------------------------
+
 
 def make_notebook(path, body: str, summary: str) -> None:
     notebook = nbformat.v4.new_notebook()
     notebook.metadata["kernelspec"] = runner.KERNELSPEC
     notebook.cells = [
-        nbformat.v4.new_code_cell('word = "产业链"  # what to say', metadata={"tags": ["parameters"]}),
+        nbformat.v4.new_code_cell(
+            'word = "产业链"  # what to say', metadata={"tags": ["parameters"]}
+        ),
         nbformat.v4.new_code_cell(body),
         nbformat.v4.new_code_cell(summary, metadata={"tags": ["summary"]}),
     ]
@@ -32,21 +34,42 @@ def project(tmp_path_factory):
     notebooks, out = root / "notebooks", root / "reports"
     notebooks.mkdir()
     make_notebook(notebooks / "say.ipynb", "print(word * 2)", 'print(f"said {word}")')
-    make_notebook(notebooks / "boom.ipynb", 'raise ValueError(f"no such word: {word}")', 'print("never")')
-    listed = [Report("say_chain", "say", "说 Say", {"word": "产业链"}),
-              Report("say_invest", "say", "说 Say", {"word": "招商"}),
-              Report("boom", "boom", "Boom", {})]
+    make_notebook(
+        notebooks / "boom.ipynb", 'raise ValueError(f"no such word: {word}")', 'print("never")'
+    )
+    listed = [
+        Report("say_chain", "say", "说 Say", {"word": "产业链"}),
+        Report("say_invest", "say", "说 Say", {"word": "招商"}),
+        Report("boom", "boom", "Boom", {}),
+    ]
     source = (notebooks / "say.ipynb").read_bytes()
-    run = dict(notebooks_dir=notebooks, reports_dir=out, processed_dir=root / "processed", jobs=2, progress=True)
+    run = dict(
+        notebooks_dir=notebooks,
+        reports_dir=out,
+        processed_dir=root / "processed",
+        jobs=2,
+        progress=True,
+    )
     failures = runner.run_reports(listed, **run)
-    return {"listed": listed, "run": run, "out": out, "failures": failures, "source": source,
-            "notebooks": notebooks}
+    return {
+        "listed": listed,
+        "run": run,
+        "out": out,
+        "failures": failures,
+        "source": source,
+        "notebooks": notebooks,
+    }
 
 
 def test_a_failing_report_is_named_and_the_others_are_built(project):
     out = project["out"]
     assert project["failures"] == ["boom"]
-    assert {p.name for p in out.glob("*.html")} == {"say_chain.html", "say_invest.html", "boom.html", "index.html"}
+    assert {p.name for p in out.glob("*.html")} == {
+        "say_chain.html",
+        "say_invest.html",
+        "boom.html",
+        "index.html",
+    }
     assert "产业链产业链" in (out / "say_chain.html").read_text(encoding="utf-8")
     assert "招商招商" in (out / "say_invest.html").read_text(encoding="utf-8")
 
@@ -97,7 +120,8 @@ def test_a_failed_report_is_retried_and_its_failure_reported_again(project, caps
 
 
 def test_the_stamp_records_what_the_index_needs(project):
-    stamp = json.loads((project["out"] / BUILD_DIRNAME / "say_chain.json").read_text(encoding="utf-8"))
+    stamp = json.loads(
+        (project["out"] / BUILD_DIRNAME / "say_chain.json").read_text(encoding="utf-8")
+    )
     assert stamp["ok"] and stamp["summary"] == "said 产业链" and stamp["seconds"] > 0
     assert len(stamp["key"]) == 64
-

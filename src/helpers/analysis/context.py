@@ -12,7 +12,9 @@ import pandas as pd
 from helpers.analysis.frames import SENTENCE, content_tokens, in_text_order
 
 
-def kwic(tokens: pd.DataFrame, term: str | Iterable[str], window: int = 8, *, joiner: str = "") -> pd.DataFrame:
+def kwic(
+    tokens: pd.DataFrame, term: str | Iterable[str], window: int = 8, *, joiner: str = ""
+) -> pd.DataFrame:
     """Keyword in context: every occurrence of ``term`` with ``window`` tokens either side.
 
     Context runs across sentence boundaries but not across articles; stopwords are kept so
@@ -24,20 +26,39 @@ def kwic(tokens: pd.DataFrame, term: str | Iterable[str], window: int = 8, *, jo
     """
     wanted = {term} if isinstance(term, str) else set(term)
     rows = []
-    extra = [c for c in tokens.columns if c not in ("sentence_id", "position", "token", "is_stopword", "article_id")]
+    extra = [
+        c
+        for c in tokens.columns
+        if c not in ("sentence_id", "position", "token", "is_stopword", "article_id")
+    ]
     for article_id, part in in_text_order(tokens).groupby("article_id", sort=True):
         words = part["token"].tolist()
         for i in np.flatnonzero(part["token"].isin(wanted).to_numpy()):
             row = part.iloc[i]
-            rows.append({"article_id": article_id, "sentence_id": row["sentence_id"], "position": row["position"],
-                         **{c: row[c] for c in extra},
-                         "left": joiner.join(words[max(0, i - window): i]), "keyword": words[i],
-                         "right": joiner.join(words[i + 1: i + 1 + window])})
-    return pd.DataFrame(rows, columns=["article_id", "sentence_id", "position", *extra, "left", "keyword", "right"])
+            rows.append(
+                {
+                    "article_id": article_id,
+                    "sentence_id": row["sentence_id"],
+                    "position": row["position"],
+                    **{c: row[c] for c in extra},
+                    "left": joiner.join(words[max(0, i - window) : i]),
+                    "keyword": words[i],
+                    "right": joiner.join(words[i + 1 : i + 1 + window]),
+                }
+            )
+    return pd.DataFrame(
+        rows, columns=["article_id", "sentence_id", "position", *extra, "left", "keyword", "right"]
+    )
 
 
-def collocates(tokens: pd.DataFrame, term: str, window: int = 5, *, min_count: int = 2,
-               content_only: bool = True) -> pd.DataFrame:
+def collocates(
+    tokens: pd.DataFrame,
+    term: str,
+    window: int = 5,
+    *,
+    min_count: int = 2,
+    content_only: bool = True,
+) -> pd.DataFrame:
     """Words near ``term`` (within ``window`` content tokens in the same sentence) and their strength.
 
     A collocate token counts once however many occurrences of ``term`` it is near.
@@ -53,24 +74,42 @@ def collocates(tokens: pd.DataFrame, term: str, window: int = 5, *, min_count: i
         words = sentence["token"].tolist()
         nodes = [i for i, word in enumerate(words) if word == term]
         # each collocate token counts once, however many nodes it is near: together <= freq
-        together.update(word for j, word in enumerate(words)
-                        if word != term and any(0 < abs(j - i) <= window for i in nodes))
+        together.update(
+            word
+            for j, word in enumerate(words)
+            if word != term and any(0 < abs(j - i) <= window for i in nodes)
+        )
     total, node = sum(freq.values()), freq[term]
     rows = []
     for word, observed in together.items():
         if observed < min_count:
             continue
         expected = node * freq[word] * 2 * window / total
-        rows.append({"collocate": word, "together": observed, "freq": freq[word], "expected": expected,
-                     "mi": math.log2(observed / expected), "t_score": (observed - expected) / math.sqrt(observed),
-                     "log_dice": 14 + math.log2(2 * observed / (node + freq[word]))})
+        rows.append(
+            {
+                "collocate": word,
+                "together": observed,
+                "freq": freq[word],
+                "expected": expected,
+                "mi": math.log2(observed / expected),
+                "t_score": (observed - expected) / math.sqrt(observed),
+                "log_dice": 14 + math.log2(2 * observed / (node + freq[word])),
+            }
+        )
     columns = ["collocate", "together", "freq", "expected", "mi", "t_score", "log_dice"]
     frame = pd.DataFrame(rows, columns=columns)
     return frame.sort_values(["log_dice", "collocate"], ascending=[False, True], ignore_index=True)
 
 
-def cooccurrence_network(tokens: pd.DataFrame, *, terms: Iterable[str] | None = None, top_n: int = 40,
-                         min_weight: int = 2, min_length: int = 2, content_only: bool = True) -> nx.Graph:
+def cooccurrence_network(
+    tokens: pd.DataFrame,
+    *,
+    terms: Iterable[str] | None = None,
+    top_n: int = 40,
+    min_weight: int = 2,
+    min_length: int = 2,
+    content_only: bool = True,
+) -> nx.Graph:
     """Graph of words that share sentences.
 
     Nodes are ``terms`` or the ``top_n`` most frequent content words of at least

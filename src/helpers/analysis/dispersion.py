@@ -8,7 +8,9 @@ import pandas as pd
 from helpers.analysis.frames import content_tokens, in_text_order
 
 
-def dispersion(tokens: pd.DataFrame, term: str | Iterable[str], by: str = "article_id") -> pd.DataFrame:
+def dispersion(
+    tokens: pd.DataFrame, term: str | Iterable[str], by: str = "article_id"
+) -> pd.DataFrame:
     """Where a term occurs along each article: data for a lexical dispersion plot.
 
     Returns:
@@ -21,12 +23,20 @@ def dispersion(tokens: pd.DataFrame, term: str | Iterable[str], by: str = "artic
     ordered["offset"] = ordered.groupby("article_id").cumcount()
     length = ordered.groupby("article_id")["offset"].transform("size")
     ordered["relative"] = ordered["offset"] / length
-    columns = ([by] if by != "article_id" else []) + ["article_id", "sentence_id", "position", "token",
-                                                      "offset", "relative"]
+    columns = ([by] if by != "article_id" else []) + [
+        "article_id",
+        "sentence_id",
+        "position",
+        "token",
+        "offset",
+        "relative",
+    ]
     return ordered.loc[ordered["token"].isin(wanted), columns].reset_index(drop=True)
 
 
-def juilland_d(tokens: pd.DataFrame, term: str, by: str = "article_id", *, content_only: bool = True) -> float:
+def juilland_d(
+    tokens: pd.DataFrame, term: str, by: str = "article_id", *, content_only: bool = True
+) -> float:
     """Juilland's D of a term over the groups ``by``: 1 = spread evenly, 0 = all in one group.
 
     D = 1 - V / sqrt(n - 1), V the coefficient of variation of the term's relative

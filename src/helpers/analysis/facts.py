@@ -31,8 +31,9 @@ def expansion_text(detail: str | None) -> str:
     return "; ".join(f"{part} = {meaning}" for part, meaning in expansion.items())
 
 
-def presence(items: pd.DataFrame, column: str, periods: list, by: str = "year",
-             count: str | None = None) -> pd.DataFrame:
+def presence(
+    items: pd.DataFrame, column: str, periods: list, by: str = "year", count: str | None = None
+) -> pd.DataFrame:
     """Which of ``periods`` each value of ``column`` occurs in (True or False per period).
 
     ``periods`` are the values of ``by`` in display order. Ordered periods (years) keep
@@ -50,8 +51,11 @@ def presence(items: pd.DataFrame, column: str, periods: list, by: str = "year",
     seen = trajectory(items, column, periods, period_col=by)
     if count is None:
         return seen
-    return (seen.drop(columns="status").assign(**{count: seen[periods].sum(axis=1)})
-            .sort_values(count, ascending=False, kind="stable"))
+    return (
+        seen.drop(columns="status")
+        .assign(**{count: seen[periods].sum(axis=1)})
+        .sort_values(count, ascending=False, kind="stable")
+    )
 
 
 def largest_amounts(targets: pd.DataFrame, n: int = 1) -> pd.DataFrame:
@@ -101,18 +105,22 @@ def chain_lists(chains: pd.DataFrame) -> pd.Series:
     {'六大产业': 2, '集群': 1}
     """
     names = chains.assign(name=chains["detail"].map(chain_name))
-    return (names.groupby("measure", sort=False)["name"].nunique()
-            .sort_values(ascending=False, kind="stable").rename("names"))
+    return (
+        names.groupby("measure", sort=False)["name"]
+        .nunique()
+        .sort_values(ascending=False, kind="stable")
+        .rename("names")
+    )
 
 
 @dataclass(frozen=True)
 class Headline:
     """A locality's strategy in brief, from its facts (see :func:`headline`)."""
 
-    chain_names: list[str]   # distinct chain or cluster names, in order of first mention
-    lists: pd.Series         # distinct names per chain or cluster list, largest first
-    slogans: list[str]       # most repeated slogans first
-    amounts: pd.DataFrame    # largest money figures (unit 元), largest first
+    chain_names: list[str]  # distinct chain or cluster names, in order of first mention
+    lists: pd.Series  # distinct names per chain or cluster list, largest first
+    slogans: list[str]  # most repeated slogans first
+    amounts: pd.DataFrame  # largest money figures (unit 元), largest first
     spelled_out: dict[str, str]  # slogan -> its expansion, where the text spells one out
 
 
@@ -120,11 +128,16 @@ def headline(facts: pd.DataFrame, slogans: int = 3, amounts: int = 1) -> Headlin
     """The headline strategy of the articles behind ``facts``: chain lists, slogans, largest amounts."""
     chains = facts[facts["kind"] == "chain"]
     said = slogan_mentions(facts)
-    spelled = {slogan: expansion_text(detail) for slogan, detail in zip(said["slogan"], said["detail"])}
-    return Headline(chain_names=chain_names(chains), lists=chain_lists(chains),
-                    slogans=said["slogan"].value_counts().head(slogans).index.tolist(),
-                    amounts=largest_amounts(facts[facts["kind"] == "target"], amounts),
-                    spelled_out={text: meaning for text, meaning in spelled.items() if meaning})
+    spelled = {
+        slogan: expansion_text(detail) for slogan, detail in zip(said["slogan"], said["detail"])
+    }
+    return Headline(
+        chain_names=chain_names(chains),
+        lists=chain_lists(chains),
+        slogans=said["slogan"].value_counts().head(slogans).index.tolist(),
+        amounts=largest_amounts(facts[facts["kind"] == "target"], amounts),
+        spelled_out={text: meaning for text, meaning in spelled.items() if meaning},
+    )
 
 
 def slogan_counts(mentions: pd.DataFrame) -> pd.DataFrame:
@@ -139,8 +152,14 @@ def slogan_counts(mentions: pd.DataFrame) -> pd.DataFrame:
     rows = []
     for slogan, group in mentions.groupby("slogan", sort=False):
         forms = dict.fromkeys(form for written in group["written"] for form in written.split("、"))
-        rows.append({"slogan": slogan, "written": "、".join(forms), "mentions": len(group),
-                     "expansion": max(map(expansion_text, group["detail"]), key=len)})
+        rows.append(
+            {
+                "slogan": slogan,
+                "written": "、".join(forms),
+                "mentions": len(group),
+                "expansion": max(map(expansion_text, group["detail"]), key=len),
+            }
+        )
     return pd.DataFrame(rows, columns=["slogan", "written", "mentions", "expansion"])
 
 
@@ -155,13 +174,18 @@ def figure_counts(targets: pd.DataFrame) -> pd.DataFrame:
     """
     key = ["text", "value", "unit", "measure", "year"]
     table = targets.groupby(key, dropna=False, sort=False).size().rename("mentions").reset_index()
-    money_first = table.assign(_money=table["unit"] == "元").sort_values(["_money", "value"], ascending=False)
+    money_first = table.assign(_money=table["unit"] == "元").sort_values(
+        ["_money", "value"], ascending=False
+    )
     return money_first.drop(columns="_money").reset_index(drop=True)
 
 
 # One example of the errata step: "garbled -> repair (evidence: ...)"; the evidence may be absent.
-_ERRATUM = re.compile(r"^(?P<garbled>.*?)\s*(?:->|→)\s*(?P<repair>.*?)"
-                      r"(?:\s+\(evidence:\s*(?P<evidence>.*)\))?$", re.DOTALL)
+_ERRATUM = re.compile(
+    r"^(?P<garbled>.*?)\s*(?:->|→)\s*(?P<repair>.*?)"
+    r"(?:\s+\(evidence:\s*(?P<evidence>.*)\))?$",
+    re.DOTALL,
+)
 
 
 def errata_table(log: pd.DataFrame) -> pd.DataFrame:
@@ -173,9 +197,12 @@ def errata_table(log: pd.DataFrame) -> pd.DataFrame:
     ['a-1', '鏈?zhǔn)剿季S', '鏈式思維', 'GBK bytes one byte out of step']
     """
     applied = log[(log["step"] == "errata") & (log["changes"] > 0)]
-    rows = [{"article_id": article_id, **_ERRATUM.match(example.strip()).groupdict()}
-            for article_id, examples in zip(applied["article_id"], applied["examples"])
-            for example in str(examples).split(" | ") if example.strip()]
+    rows = [
+        {"article_id": article_id, **_ERRATUM.match(example.strip()).groupdict()}
+        for article_id, examples in zip(applied["article_id"], applied["examples"])
+        for example in str(examples).split(" | ")
+        if example.strip()
+    ]
     return pd.DataFrame(rows, columns=["article_id", "garbled", "repair", "evidence"]).fillna("")
 
 
@@ -187,7 +214,10 @@ def reporters_table(articles: pd.DataFrame) -> pd.DataFrame:
     ['陈润、刘哲']
     """
     return articles[["article_id", "locality", "date", "outlet"]].assign(
-        reporters=articles["reporters"].map(lambda names: "、".join(names) if names is not None else ""))
+        reporters=articles["reporters"].map(
+            lambda names: "、".join(names) if names is not None else ""
+        )
+    )
 
 
 def theme_rates(tokens: pd.DataFrame, themes: pd.DataFrame, by: str) -> pd.DataFrame:

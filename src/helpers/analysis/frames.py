@@ -20,7 +20,9 @@ def with_groups(frame: pd.DataFrame, articles: pd.DataFrame, by: str | list[str]
     missing = [c for c in columns if c not in frame.columns]
     if not missing:
         return frame
-    return frame.merge(articles[["article_id", *missing]], on="article_id", how="left", validate="m:1")
+    return frame.merge(
+        articles[["article_id", *missing]], on="article_id", how="left", validate="m:1"
+    )
 
 
 def content_tokens(tokens: pd.DataFrame, content_only: bool) -> pd.DataFrame:
@@ -32,7 +34,9 @@ def require_columns(frame: pd.DataFrame, *columns: str) -> None:
     """Raise KeyError naming the missing columns and how to join a grouping column."""
     missing = [c for c in columns if c not in frame.columns]
     if missing:
-        raise KeyError(f"missing column(s) {missing}; join them with frames.with_groups(frame, articles, by)")
+        raise KeyError(
+            f"missing column(s) {missing}; join them with frames.with_groups(frame, articles, by)"
+        )
 
 
 def in_text_order(tokens: pd.DataFrame) -> pd.DataFrame:

@@ -54,14 +54,31 @@ def _keyness_table(target: Counter, reference: Counter, min_count: int) -> pd.Da
     b = np.array([reference[w] for w in words], float)
     c, d = float(sum(target.values())), float(sum(reference.values()))
     g2 = log_likelihood(a, b, c, d)
-    return pd.DataFrame({"token": words, "freq_target": a.astype(int), "freq_reference": b.astype(int),
-                         "total_target": int(c), "total_reference": int(d), "g2": g2,
-                         "p_value": chi2.sf(g2, 1), "log_ratio": log_ratio(a, b, c, d)})
+    return pd.DataFrame(
+        {
+            "token": words,
+            "freq_target": a.astype(int),
+            "freq_reference": b.astype(int),
+            "total_target": int(c),
+            "total_reference": int(d),
+            "g2": g2,
+            "p_value": chi2.sf(g2, 1),
+            "log_ratio": log_ratio(a, b, c, d),
+        }
+    )
 
 
-def keyness(tokens: pd.DataFrame, by: str, target: str | None = None, reference: str | None = None, *,
-            pairwise: bool = False, min_count: int = 3, content_only: bool = True,
-            exclude: Iterable[str] = ()) -> pd.DataFrame:
+def keyness(
+    tokens: pd.DataFrame,
+    by: str,
+    target: str | None = None,
+    reference: str | None = None,
+    *,
+    pairwise: bool = False,
+    min_count: int = 3,
+    content_only: bool = True,
+    exclude: Iterable[str] = (),
+) -> pd.DataFrame:
     """Key tokens of a group against the rest (one-vs-rest) or against another group (pairwise).
 
     Without ``target`` every group is compared with all the others together; ``pairwise``
@@ -88,14 +105,21 @@ def keyness(tokens: pd.DataFrame, by: str, target: str | None = None, reference:
         pairs = [(group, None) for group in groups]
     frames = []
     for left, right in pairs:
-        ref = freq[right] if right is not None else sum((freq[g] for g in groups if g != left), Counter())
+        ref = (
+            freq[right]
+            if right is not None
+            else sum((freq[g] for g in groups if g != left), Counter())
+        )
         table = _keyness_table(freq[left], ref, min_count)
         table.insert(0, "reference", right if right is not None else "rest")
         table.insert(0, "target", left)
         frames.append(table)
     result = pd.concat(frames, ignore_index=True)
-    return result.sort_values(["target", "reference", "g2", "token"], ascending=[True, True, False, True],
-                              ignore_index=True)
+    return result.sort_values(
+        ["target", "reference", "g2", "token"],
+        ascending=[True, True, False, True],
+        ignore_index=True,
+    )
 
 
 _ORDINAL = re.compile(rf"第?[{patterns.NUMERAL}百千万亿]+")
@@ -119,8 +143,12 @@ def keyness_exclusions(tokens: pd.DataFrame, facts: pd.DataFrame) -> set[str]:
     def named(division: gazetteer.Division) -> set[str]:
         return {division.name, division.short} & present
 
-    places = {name for d in table.values() if named(d) and (d.tier < 2 or any(named(table[p]) for p in d.parents))
-              for name in named(d)}
+    places = {
+        name
+        for d in table.values()
+        if named(d) and (d.tier < 2 or any(named(table[p]) for p in d.parents))
+        for name in named(d)
+    }
     officials = set(facts.loc[facts["kind"] == "official", "text"]) & vocabulary
     numbers = {t for t in vocabulary if patterns.NUMBER.fullmatch(t) or _ORDINAL.fullmatch(t)}
     return officials | places | numbers

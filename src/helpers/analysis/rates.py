@@ -13,7 +13,9 @@ import pandas as pd
 from helpers.analysis.frames import PER, SENTENCE, content_tokens, require_columns
 
 
-def term_hits(tokens: pd.DataFrame, terms: Mapping[str, Iterable[str]] | Iterable[str]) -> pd.DataFrame:
+def term_hits(
+    tokens: pd.DataFrame, terms: Mapping[str, Iterable[str]] | Iterable[str]
+) -> pd.DataFrame:
     """One row per token that is one of ``terms``: article_id, sentence_id, item.
 
     ``terms`` is a list of tokens (each its own item) or a mapping item -> tokens that count
@@ -22,13 +24,27 @@ def term_hits(tokens: pd.DataFrame, terms: Mapping[str, Iterable[str]] | Iterabl
     mapping = dict(terms) if isinstance(terms, Mapping) else {t: [t] for t in terms}
     item_of = {token: item for item, tokens_ in mapping.items() for token in tokens_}
     hits = tokens[tokens["token"].isin(item_of)]
-    return pd.DataFrame({"article_id": hits["article_id"].to_numpy(), "sentence_id": hits["sentence_id"].to_numpy(),
-                         "item": hits["token"].map(item_of).to_numpy()})
+    return pd.DataFrame(
+        {
+            "article_id": hits["article_id"].to_numpy(),
+            "sentence_id": hits["sentence_id"].to_numpy(),
+            "item": hits["token"].map(item_of).to_numpy(),
+        }
+    )
 
 
-def rates_per_10k(tokens: pd.DataFrame, hits: pd.DataFrame, by: str = "article_id", *,
-                  item_col: str = "item", items: Iterable[str] | None = None, n_boot: int = 2000,
-                  level: float = 0.95, seed: int = 0, content_only: bool = True) -> pd.DataFrame:
+def rates_per_10k(
+    tokens: pd.DataFrame,
+    hits: pd.DataFrame,
+    by: str = "article_id",
+    *,
+    item_col: str = "item",
+    items: Iterable[str] | None = None,
+    n_boot: int = 2000,
+    level: float = 0.95,
+    seed: int = 0,
+    content_only: bool = True,
+) -> pd.DataFrame:
     """Mentions per 10,000 tokens by group, with percentile bootstrap intervals over sentences.
 
     Sentences of a group are resampled with replacement (``n_boot`` times); the rate of each
@@ -50,8 +66,13 @@ def rates_per_10k(tokens: pd.DataFrame, hits: pd.DataFrame, by: str = "article_i
     sentence_groups = tokens[[*SENTENCE, by]].drop_duplicates(SENTENCE).set_index(SENTENCE)
     sentence_table = sentence_groups.join(sizes).fillna({"n": 0})
     items = list(items) if items is not None else sorted(hits[item_col].dropna().unique())
-    counts = (hits[hits[item_col].isin(items)].groupby([*SENTENCE, item_col]).size()
-              .unstack(item_col).reindex(columns=items))
+    counts = (
+        hits[hits[item_col].isin(items)]
+        .groupby([*SENTENCE, item_col])
+        .size()
+        .unstack(item_col)
+        .reindex(columns=items)
+    )
     table = sentence_table.join(counts).fillna(0)
     alpha = (1 - level) / 2
     rows = []
@@ -66,7 +87,18 @@ def rates_per_10k(tokens: pd.DataFrame, hits: pd.DataFrame, by: str = "article_i
         low, high = np.nanquantile(boot, [alpha, 1 - alpha], axis=0)
         total = n.sum()
         for j, item in enumerate(items):
-            rows.append({by: group, "item": item, "hits": int(h[:, j].sum()), "tokens": int(total),
-                         "sentences": len(part), "rate": PER * h[:, j].sum() / total if total else np.nan,
-                         "ci_low": low[j], "ci_high": high[j]})
-    return pd.DataFrame(rows, columns=[by, "item", "hits", "tokens", "sentences", "rate", "ci_low", "ci_high"])
+            rows.append(
+                {
+                    by: group,
+                    "item": item,
+                    "hits": int(h[:, j].sum()),
+                    "tokens": int(total),
+                    "sentences": len(part),
+                    "rate": PER * h[:, j].sum() / total if total else np.nan,
+                    "ci_low": low[j],
+                    "ci_high": high[j],
+                }
+            )
+    return pd.DataFrame(
+        rows, columns=[by, "item", "hits", "tokens", "sentences", "rate", "ci_low", "ci_high"]
+    )

@@ -17,7 +17,9 @@ def articles_of(articles: pd.DataFrame, places: str | Iterable[str]) -> pd.DataF
     >>> articles_of(articles, ["云阳县", "衡阳市"])["article_id"].tolist()
     ['a', 'b', 'c']
     """
-    return articles[articles["locality"].isin([places] if isinstance(places, str) else list(places))]
+    return articles[
+        articles["locality"].isin([places] if isinstance(places, str) else list(places))
+    ]
 
 
 def rows_of(table: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
@@ -69,5 +71,11 @@ def year_span(articles: pd.DataFrame) -> str:
     'undated'
     """
     years = articles["year"].dropna()
-    span = "" if years.empty else f"{years.min()}–{years.max()}" if years.min() != years.max() else f"{years.min()}"
+    span = (
+        ""
+        if years.empty
+        else f"{years.min()}–{years.max()}"
+        if years.min() != years.max()
+        else f"{years.min()}"
+    )
     return ", ".join(filter(None, [span, UNDATED if articles["year"].isna().any() else ""]))

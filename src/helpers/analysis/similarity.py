@@ -9,7 +9,9 @@ def _as_is(document: list[str]) -> list[str]:
     return document
 
 
-def similarity(tokens: pd.DataFrame, by: str = "article_id", *, content_only: bool = True) -> pd.DataFrame:
+def similarity(
+    tokens: pd.DataFrame, by: str = "article_id", *, content_only: bool = True
+) -> pd.DataFrame:
     """Cosine similarity of TF-IDF vectors (scikit-learn defaults: smooth idf, l2 norm).
 
     Each group's tokens form one document, already segmented (no re-tokenizing).

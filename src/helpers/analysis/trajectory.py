@@ -27,7 +27,9 @@ def trajectory_status(present: list, periods: list) -> str:
     return f"until {present[-1]}" if present[0] == periods[0] else f"{present[0]}–{present[-1]}"
 
 
-def trajectory(items: pd.DataFrame, column: str, periods: list, period_col: str = "year") -> pd.DataFrame:
+def trajectory(
+    items: pd.DataFrame, column: str, periods: list, period_col: str = "year"
+) -> pd.DataFrame:
     """Which periods each item occurs in (True/False per period) and its ``status``.
 
     Rows are ordered by the first period an item appears in, then by status.
@@ -35,9 +37,14 @@ def trajectory(items: pd.DataFrame, column: str, periods: list, period_col: str 
     require_columns(items, column, period_col)
     seen = pd.crosstab(items[column], items[period_col]).reindex(columns=periods, fill_value=0) > 0
     seen = seen.rename_axis(index=column, columns=None)
-    status = seen.apply(lambda row: trajectory_status([p for p in periods if row[p]], periods), axis=1)
-    return (seen.assign(status=status, _first=seen.idxmax(axis=1))
-            .sort_values(["_first", "status"]).drop(columns="_first"))
+    status = seen.apply(
+        lambda row: trajectory_status([p for p in periods if row[p]], periods), axis=1
+    )
+    return (
+        seen.assign(status=status, _first=seen.idxmax(axis=1))
+        .sort_values(["_first", "status"])
+        .drop(columns="_first")
+    )
 
 
 def slogan_mentions(facts: pd.DataFrame) -> pd.DataFrame:
@@ -55,7 +62,11 @@ def slogan_mentions(facts: pd.DataFrame) -> pd.DataFrame:
     [[0, '三高地、四个新', '三高四新'], [1, '三高四新', '三高四新']]
     """
     said = facts[facts["kind"] == "slogan"]
-    said = said.assign(slogan=said["measure"].fillna(said["text"]).where(said["measure"] != "", said["text"]))
+    said = said.assign(
+        slogan=said["measure"].fillna(said["text"]).where(said["measure"] != "", said["text"])
+    )
     key = ["article_id", "sentence_id", "slogan"]
-    written = said.groupby(key, sort=False)["text"].transform(lambda forms: "、".join(dict.fromkeys(forms)))
+    written = said.groupby(key, sort=False)["text"].transform(
+        lambda forms: "、".join(dict.fromkeys(forms))
+    )
     return said.assign(written=written).drop_duplicates(key).reset_index(drop=True)

@@ -58,14 +58,20 @@ def process_files(paths: Sequence[Path]) -> Processed:
                 columns["articles"][name].append(getattr(article, name))
             log = columns["cleaning_log"]
             for step_order, entry in enumerate(article.audit):
-                for name, value in (("article_id", article.article_id), ("source", article.source),
-                                    ("step_order", step_order), *entry.items()):
+                for name, value in (
+                    ("article_id", article.article_id),
+                    ("source", article.source),
+                    ("step_order", step_order),
+                    *entry.items(),
+                ):
                     log[name].append(value)
             for table, values in analyse_text(article.article_id, article.text).items():
                 for name, value in values.items():
                     columns[table][name].extend(value)
-    return Processed({name: pa.table(values, schema=arrow_schema(name)) for name, values in columns.items()},
-                     errors)
+    return Processed(
+        {name: pa.table(values, schema=arrow_schema(name)) for name, values in columns.items()},
+        errors,
+    )
 
 
 def partition(paths: Sequence[Path], parts: int) -> list[list[Path]]:
@@ -106,8 +112,12 @@ def in_article_order(table: pa.Table) -> pa.Table:
 def combine(results: Iterable[dict[str, pa.Table]]) -> dict[str, pa.Table]:
     """Concatenate per-partition tables into their canonical order."""
     results = list(results)
-    return {name: in_article_order(pa.concat_tables([result[name] for result in results]))
-            if results else arrow_schema(name).empty_table() for name in TABLE_FILES}
+    return {
+        name: in_article_order(pa.concat_tables([result[name] for result in results]))
+        if results
+        else arrow_schema(name).empty_table()
+        for name in TABLE_FILES
+    }
 
 
 def write_parquet(name: str, table: pa.Table, path: Path) -> None:

@@ -11,7 +11,13 @@ exactly like a single Parquet file.
 from collections.abc import Sequence
 from pathlib import Path
 
-from helpers.build.core import TABLE_FILES, in_article_order, partition, process_files, write_parquet
+from helpers.build.core import (
+    TABLE_FILES,
+    in_article_order,
+    partition,
+    process_files,
+    write_parquet,
+)
 from helpers.errors import InputError
 
 LOCAL_WORKERS = 2
@@ -27,21 +33,37 @@ def process_and_write_part(paths: Sequence[Path], set_dir: str, index: int) -> l
     return result.errors
 
 
-def run(paths: Sequence[Path], set_dir: Path, progress: bool = True, scheduler: str | None = None,
-        parts_per_worker: int = 4, **_: object) -> list[InputError]:
+def run(
+    paths: Sequence[Path],
+    set_dir: Path,
+    progress: bool = True,
+    scheduler: str | None = None,
+    parts_per_worker: int = 4,
+    **_: object,
+) -> list[InputError]:
     """Build on a Dask cluster (a new local one unless ``scheduler`` is given); return the
     files that could not be processed."""
     from dask.distributed import Client, LocalCluster
     from dask.distributed import progress as dask_progress
 
-    cluster = None if scheduler else LocalCluster(n_workers=LOCAL_WORKERS, threads_per_worker=1,
-                                                   processes=True, dashboard_address=None)
+    cluster = (
+        None
+        if scheduler
+        else LocalCluster(
+            n_workers=LOCAL_WORKERS, threads_per_worker=1, processes=True, dashboard_address=None
+        )
+    )
     try:
         with Client(scheduler or cluster) as client:
             workers = max(1, len(client.scheduler_info()["workers"]))
             groups = partition(paths, workers * parts_per_worker)
-            futures = client.map(process_and_write_part, groups, [str(set_dir)] * len(groups),
-                                 range(len(groups)), pure=False)
+            futures = client.map(
+                process_and_write_part,
+                groups,
+                [str(set_dir)] * len(groups),
+                range(len(groups)),
+                pure=False,
+            )
             if progress:
                 dask_progress(futures)
             return [error for errors in client.gather(futures) for error in errors]

@@ -37,7 +37,9 @@ def take_stock(raw_dir: Path) -> tuple[list[Path], dict[str, str], list[InputErr
         try:
             digests[path.name] = sha256_file(path)
         except FileNotFoundError:
-            reason = "broken symbolic link" if path.is_symlink() else "vanished while the build read it"
+            reason = (
+                "broken symbolic link" if path.is_symlink() else "vanished while the build read it"
+            )
             errors.append(InputError(path, reason))
             continue
         except OSError as error:
@@ -60,7 +62,9 @@ def package_fingerprint() -> str:
 def _files_digest(files: list[Path]) -> str:
     digest = hashlib.sha256()
     for path in files:
-        digest.update(str(path.relative_to(config.PACKAGE_DIR)).encode() + b"\0" + path.read_bytes())
+        digest.update(
+            str(path.relative_to(config.PACKAGE_DIR)).encode() + b"\0" + path.read_bytes()
+        )
     return digest.hexdigest()
 
 

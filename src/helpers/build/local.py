@@ -8,13 +8,25 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from helpers.build.core import GROUP_BYTES, TABLE_FILES, combine, partition, process_files, write_parquet
+from helpers.build.core import (
+    GROUP_BYTES,
+    TABLE_FILES,
+    combine,
+    partition,
+    process_files,
+    write_parquet,
+)
 from helpers.errors import InputError
 from helpers.processes import die_with_parent
 
 
-def run(paths: Sequence[Path], set_dir: Path, progress: bool = True, workers: int | None = None,
-        **_: object) -> list[InputError]:
+def run(
+    paths: Sequence[Path],
+    set_dir: Path,
+    progress: bool = True,
+    workers: int | None = None,
+    **_: object,
+) -> list[InputError]:
     """Process files in worker processes and write every table into ``set_dir``; return the
     files that could not be processed. The work is CPU-bound: each worker loads the
     dictionaries once, and dies with the build if the build is killed."""
@@ -24,13 +36,28 @@ def run(paths: Sequence[Path], set_dir: Path, progress: bool = True, workers: in
     total = sum(path.stat().st_size for path in paths)
     groups = partition(paths, max(workers * 4, -(-total // GROUP_BYTES)))
     if workers == 1 or len(groups) == 1:
-        outcomes = [process_files(group) for group in tqdm(groups, disable=not progress, desc="build",
-                                                            unit="part", file=sys.stderr)]
+        outcomes = [
+            process_files(group)
+            for group in tqdm(
+                groups, disable=not progress, desc="build", unit="part", file=sys.stderr
+            )
+        ]
     else:
-        with ProcessPoolExecutor(max_workers=min(workers, len(groups)), initializer=die_with_parent,
-                                 initargs=(os.getpid(),)) as pool:
-            outcomes = list(tqdm(pool.map(process_files, groups), total=len(groups),
-                                 disable=not progress, desc="build", unit="part", file=sys.stderr))
+        with ProcessPoolExecutor(
+            max_workers=min(workers, len(groups)),
+            initializer=die_with_parent,
+            initargs=(os.getpid(),),
+        ) as pool:
+            outcomes = list(
+                tqdm(
+                    pool.map(process_files, groups),
+                    total=len(groups),
+                    disable=not progress,
+                    desc="build",
+                    unit="part",
+                    file=sys.stderr,
+                )
+            )
     for name, table in combine(o.tables for o in outcomes).items():
         write_parquet(name, table, set_dir / TABLE_FILES[name])
     return [error for outcome in outcomes for error in outcome.errors]

@@ -10,8 +10,8 @@ processed is named on one line and left out; the others are still published.
 import fcntl
 import importlib
 import sys
-from contextlib import contextmanager
 from collections.abc import Callable
+from contextlib import contextmanager
 from pathlib import Path
 
 from helpers import config
@@ -28,12 +28,20 @@ def find_engine(name: str) -> Callable[..., list[InputError]]:
     try:
         module, function = ENGINES[name].split(":")
     except KeyError:
-        raise InputError("--engine", f"unknown engine {name!r}; known: {', '.join(ENGINES)}") from None
+        raise InputError(
+            "--engine", f"unknown engine {name!r}; known: {', '.join(ENGINES)}"
+        ) from None
     return getattr(importlib.import_module(module), function)
 
 
-def build(engine: str = "local", scheduler: str | None = None, raw_dir: Path | None = None,
-          out_dir: Path | None = None, progress: bool = True, workers: int | None = None) -> Path:
+def build(
+    engine: str = "local",
+    scheduler: str | None = None,
+    raw_dir: Path | None = None,
+    out_dir: Path | None = None,
+    progress: bool = True,
+    workers: int | None = None,
+) -> Path:
     """Build every processed table from the raw articles; return the output folder.
 
     Raises ``InputErrors`` after publishing when some files could not be processed, and
@@ -51,15 +59,29 @@ def build(engine: str = "local", scheduler: str | None = None, raw_dir: Path | N
         sets.sweep(out_dir)
         set_dir = sets.new_set(out_dir)
     except OSError as error:
-        raise InputError(out_dir, f"cannot write the processed tables: {error.strerror or error}") from None
+        raise InputError(
+            out_dir, f"cannot write the processed tables: {error.strerror or error}"
+        ) from None
     try:
-        errors += run(paths, set_dir, progress=progress, workers=workers, scheduler=scheduler) if paths else []
+        errors += (
+            run(paths, set_dir, progress=progress, workers=workers, scheduler=scheduler)
+            if paths
+            else []
+        )
         if not set(digests) - {Path(error.path).name for error in errors}:
             raise InputErrors(errors)  # nothing could be processed: keep what was published
-        sets.publish(set_dir, {"raw": digests, "code": freshness.code_fingerprint(),
-                               "errors": [str(error) for error in errors]})
+        sets.publish(
+            set_dir,
+            {
+                "raw": digests,
+                "code": freshness.code_fingerprint(),
+                "errors": [str(error) for error in errors],
+            },
+        )
     except OSError as error:
-        raise InputError(out_dir, f"cannot write the processed tables: {error.strerror or error}") from None
+        raise InputError(
+            out_dir, f"cannot write the processed tables: {error.strerror or error}"
+        ) from None
     finally:
         try:
             sets.sweep(out_dir)

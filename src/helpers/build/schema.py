@@ -60,8 +60,12 @@ COLUMNS: dict[str, list[tuple[str, pa.DataType, str]]] = {
         ("text", STR, "the fact as it stands in the text"),
         ("value", pa.float64(), "normalized number (targets), else null"),
         ("unit", STR, "unit of value, e.g. 元, ratio"),
-        ("measure", STR, "what a figure measures, an official's role, the list a chain "
-                         "belongs to, or the slogan a slogan is written for (三高四新 for “三高地”“四个新”)"),
+        (
+            "measure",
+            STR,
+            "what a figure measures, an official's role, the list a chain "
+            "belongs to, or the slogan a slogan is written for (三高四新 for “三高地”“四个新”)",
+        ),
         ("year", INT, "year the figure refers to, when stated"),
         ("detail", STR, "JSON with kind-specific detail, e.g. a slogan's expansion"),
         ("start", INT, "offset of the fact in the article text"),
@@ -80,5 +84,9 @@ COLUMNS: dict[str, list[tuple[str, pa.DataType, str]]] = {
 
 def arrow_schema(table: str) -> pa.Schema:
     """The Arrow schema of a processed table, with each column's description as metadata."""
-    return pa.schema([pa.field(name, dtype, metadata={"description": doc})
-                      for name, dtype, doc in COLUMNS[table]])
+    return pa.schema(
+        [
+            pa.field(name, dtype, metadata={"description": doc})
+            for name, dtype, doc in COLUMNS[table]
+        ]
+    )

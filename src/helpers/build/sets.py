@@ -31,12 +31,18 @@ def sweep(out_dir: Path) -> list[Path]:
         return []
     link = current(out_dir)
     keep = {link.resolve().name} if link.is_symlink() else set()
-    finished = sorted((p for p in out_dir.glob("set-*") if p.is_dir() and p.name not in keep),
-                      key=lambda p: p.stat().st_mtime)
-    removed = [p for p in out_dir.iterdir() if p.name.startswith(".") and p.name.endswith(_TMP_SUFFIX)]
+    finished = sorted(
+        (p for p in out_dir.glob("set-*") if p.is_dir() and p.name not in keep),
+        key=lambda p: p.stat().st_mtime,
+    )
+    removed = [
+        p for p in out_dir.iterdir() if p.name.startswith(".") and p.name.endswith(_TMP_SUFFIX)
+    ]
     removed += finished[:-1]  # the newest of the others is the set before the current one
     for path in removed:
-        shutil.rmtree(path) if path.is_dir() and not path.is_symlink() else path.unlink(missing_ok=True)
+        shutil.rmtree(path) if path.is_dir() and not path.is_symlink() else path.unlink(
+            missing_ok=True
+        )
     return removed
 
 
@@ -49,10 +55,11 @@ def new_set(out_dir: Path) -> Path:
 
 def publish(set_dir: Path, info: dict) -> Path:
     """Write ``build.json`` into a finished set, then make it the current one in one step."""
-    (set_dir / BUILD_INFO).write_text(json.dumps(info, ensure_ascii=False, indent=1, sort_keys=True),
-                                      encoding="utf-8")
+    (set_dir / BUILD_INFO).write_text(
+        json.dumps(info, ensure_ascii=False, indent=1, sort_keys=True), encoding="utf-8"
+    )
     out_dir = set_dir.parent
-    final = out_dir / set_dir.name[1:-len(_TMP_SUFFIX)]
+    final = out_dir / set_dir.name[1 : -len(_TMP_SUFFIX)]
     set_dir.rename(final)
     link = out_dir / f".{config.CURRENT_SET}.{final.name}{_TMP_SUFFIX}"
     link.symlink_to(final.name)

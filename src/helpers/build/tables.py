@@ -13,7 +13,6 @@ from helpers import config
 from helpers.errors import InputError
 
 
-
 @dataclass(frozen=True)
 class Tables:
     """Every processed table of one build."""
@@ -41,7 +40,10 @@ def table_paths(processed_dir: Path | None = None) -> dict[str, Path]:
     """
     if processed_dir is None:
         return dict(config.PROCESSED_TABLES)
-    return {name: Path(processed_dir) / config.CURRENT_SET / path.name for name, path in config.PROCESSED_TABLES.items()}
+    return {
+        name: Path(processed_dir) / config.CURRENT_SET / path.name
+        for name, path in config.PROCESSED_TABLES.items()
+    }
 
 
 def read_table(name: str, processed_dir: Path | None = None) -> pd.DataFrame:

@@ -15,8 +15,8 @@ Forms seen in the corpus, in both scripts:
 import re
 
 from helpers.clean.edits import EditLog, sub
-from helpers.text.chars import HAN
 from helpers.clean.glosses import remove_pinyin_glosses
+from helpers.text.chars import HAN
 
 _ROLE = "(?:(?:全媒[体體]|融媒[体體]|本[报報]|本台|[见見][习習]|特[约約])?[记記]者|通[讯訊][员員]|[实實][习習]生)"
 _NAMES = f"[{HAN}·][{HAN}·、，, ]{{0,40}}?"
@@ -30,13 +30,18 @@ LEAD = re.compile(f"^(?:(?P<outlet>[^\\s，。,（(“]{{2,12}}?)[讯訊] ?(?={_
 _CREDIT_RE = re.compile(_CREDIT)
 # Spaces around a byline (and a run of credits) go with it; see _drop.
 # The look-ahead lets the search skip, cheaply, characters no byline can start with.
-_BYLINE = re.compile(f"(?:^|(?=[ （(全融本见見特记記通实實])) *(?:{LEAD.pattern} ?(?:{_CREDIT})?|{_CREDIT}|{_PHOTO}|{_CREDIT_LINE})"
-                     f"(?: *{_CREDIT})* *", re.MULTILINE)
+_BYLINE = re.compile(
+    f"(?:^|(?=[ （(全融本见見特记記通实實])) *(?:{LEAD.pattern} ?(?:{_CREDIT})?|{_CREDIT}|{_PHOTO}|{_CREDIT_LINE})"
+    f"(?: *{_CREDIT})* *",
+    re.MULTILINE,
+)
 # Every byline names a role (记者, 通讯员, 实习生) or is 本报讯, and bylines never span lines,
 # so only the few lines with one of these pairs are searched (the byline pattern is slow
 # to try at every character; a single character class is fast to search for).
 _HINT = re.compile("[记記通实實本][者讯訊习習报報]")
-_LEAD_AT_LINE_START = re.compile(f"^(?:{LEAD.pattern[1:]}|{_CREDIT}|{_CREDIT_LINE[1:]})", re.MULTILINE)
+_LEAD_AT_LINE_START = re.compile(
+    f"^(?:{LEAD.pattern[1:]}|{_CREDIT}|{_CREDIT_LINE[1:]})", re.MULTILINE
+)
 _ROLE_RE = re.compile(_ROLE)
 
 # Labels of a credit, by what they credit.
@@ -47,8 +52,12 @@ CREDIT_LABELS = {
 }
 _LABEL = "|".join(f"(?P<{kind}>{labels})" for kind, labels in CREDIT_LABELS.items())
 # A label opens its line or bracket, or follows a space or a separator (not 工作者：).
-_LABELLED = re.compile(f"(?:^|(?<=[\\s（(|｜，,]))(?:{_LABEL})\\s*[:：|｜]\\s*(?P<value>.*?)(?=\\s*(?:{'|'.join(CREDIT_LABELS.values())}|发布时间|发布日期|时间|日期|浏览)\\s*[:：]|[）)]|\\s+(?:19|20)\\d\\d[-/.年]|$)")
-_CREDIT_BRACKET = re.compile(f"[（(]\\s*(?:{'|'.join(CREDIT_LABELS.values())})\\s*[:：|｜][^（()）\\n]{{0,80}}[)）]")
+_LABELLED = re.compile(
+    f"(?:^|(?<=[\\s（(|｜，,]))(?:{_LABEL})\\s*[:：|｜]\\s*(?P<value>.*?)(?=\\s*(?:{'|'.join(CREDIT_LABELS.values())}|发布时间|发布日期|时间|日期|浏览)\\s*[:：]|[）)]|\\s+(?:19|20)\\d\\d[-/.年]|$)"
+)
+_CREDIT_BRACKET = re.compile(
+    f"[（(]\\s*(?:{'|'.join(CREDIT_LABELS.values())})\\s*[:：|｜][^（()）\\n]{{0,80}}[)）]"
+)
 _PERSON = re.compile(f"[{HAN}·]{{2,5}}")
 
 
@@ -64,9 +73,17 @@ def labelled_credits(text: str) -> dict[str, list[str]]:
             continue  # a paragraph; a credit line or bracket is short
         for match in _LABELLED.finditer(line):
             kind = next(k for k in CREDIT_LABELS if match.group(k))
-            values = [match["value"].strip()] if kind == "outlet" else re.split(r"[\s、，,/]+", match["value"])
+            values = (
+                [match["value"].strip()]
+                if kind == "outlet"
+                else re.split(r"[\s、，,/]+", match["value"])
+            )
             for value in values:
-                if value and (kind == "outlet" or _PERSON.fullmatch(value)) and value not in found[kind]:
+                if (
+                    value
+                    and (kind == "outlet" or _PERSON.fullmatch(value))
+                    and value not in found[kind]
+                ):
                     found[kind].append(value)
     return found
 
@@ -82,7 +99,10 @@ def find_reporters(text: str) -> list[str]:
     names: list[str] = []
     for match in (match for line in _lines_with_bylines(text) for match in _BYLINE.finditer(line)):
         credits = [credit.group(0)[1:-1] for credit in _CREDIT_RE.finditer(match.group(0))]
-        for credit in [match.group("photo") or "", match.group("credited") or ""] + credits:  # a bare 本报讯 credits nobody
+        for credit in [
+            match.group("photo") or "",
+            match.group("credited") or "",
+        ] + credits:  # a bare 本报讯 credits nobody
             for name in _join_spaced_names(re.split("[ 、，,：:]+", _ROLE_RE.sub(" ", credit))):
                 if name not in names:
                     names.append(name)
@@ -133,7 +153,11 @@ def starts_with_byline(line: str) -> bool:
 def _drop(match: re.Match) -> str:
     """Nothing for a byline, or one space if it stood between two spaced words."""
     text, byline = match.string, match.group(0)
-    inside_line = 0 < match.start() and text[match.start() - 1] != "\n" and text[match.end():match.end() + 1] not in ("", "\n")
+    inside_line = (
+        0 < match.start()
+        and text[match.start() - 1] != "\n"
+        and text[match.end() : match.end() + 1] not in ("", "\n")
+    )
     return " " if inside_line and byline.startswith(" ") and byline.endswith(" ") else ""
 
 

@@ -14,9 +14,9 @@ from functools import cache
 
 from helpers import config, resources
 from helpers.clean.edits import EditLog
-from helpers.text.chars import DOUBLED_MARK
 from helpers.clean.glosses import remove_pinyin_glosses
 from helpers.clean.script import to_simplified
+from helpers.text.chars import DOUBLED_MARK
 
 PATTERNS_FILE = config.PACKAGE_DATA_DIR / "chrome.txt"
 RELATED_FILE = config.PACKAGE_DATA_DIR / "related.txt"
@@ -38,9 +38,13 @@ def _pattern(path=PATTERNS_FILE) -> re.Pattern:
 # What chrome looks like when no marker names it, on the normalized line.
 SHAPES = {
     "lone letters": re.compile(r"[A-Za-z]{1,3}"),
-    "telephone number": re.compile(r"(?:电话|热线|手机|咨询)?[:：]?[\d\-－—()（）+＋ 、，,/转]{7,}"),
+    "telephone number": re.compile(
+        r"(?:电话|热线|手机|咨询)?[:：]?[\d\-－—()（）+＋ 、，,/转]{7,}"
+    ),
     "breadcrumb": re.compile(r"[>›»＞].*"),
-    "menu links": re.compile(r"(?:[^\s|｜·>›»，。！？]{1,5}[\s|｜·]+){3,}[^\s|｜·>›»，。！？]{1,5}"),
+    "menu links": re.compile(
+        r"(?:[^\s|｜·>›»，。！？]{1,5}[\s|｜·]+){3,}[^\s|｜·>›»，。！？]{1,5}"
+    ),
 }
 
 
@@ -111,7 +115,9 @@ def cut_related(text: str, log: EditLog = None) -> str:
             if log is not None:
                 log.extend((dropped, "") for dropped in lines[i:] if dropped.strip())
             return "\n".join(lines[:i]).rstrip("\n")
-        seen_paragraph = seen_paragraph or (len(line.strip()) >= PARAGRAPH and bool(_SENTENCE_MARK.search(line)))
+        seen_paragraph = seen_paragraph or (
+            len(line.strip()) >= PARAGRAPH and bool(_SENTENCE_MARK.search(line))
+        )
     return text
 
 

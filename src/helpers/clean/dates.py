@@ -35,7 +35,9 @@ LEAD_CHARS = 60  # a dateline opens the lead within this many characters
 HEADER_LINES = 12
 
 
-def _iso(year: str, month: str, day: str, end_month: str | None = None, end_day: str | None = None) -> str | None:
+def _iso(
+    year: str, month: str, day: str, end_month: str | None = None, end_day: str | None = None
+) -> str | None:
     month, day = (end_month or month, end_day) if end_day else (month, day)
     month_number, day_number = int(month), int(day)
     if 1 <= month_number <= 12 and 1 <= day_number <= 31:
@@ -92,7 +94,11 @@ def find_date(text: str, year: str | None = None, file_name: str = "") -> str | 
         return named
     header_years = YEAR.findall(header)
     file_year = re.search(r"(?<!\d)((?:19|20)\d\d)(?!\d)", file_name)
-    known = (header_years[0] if header_years else None) or year or (file_year.group(1) if file_year else None)
+    known = (
+        (header_years[0] if header_years else None)
+        or year
+        or (file_year.group(1) if file_year else None)
+    )
     if known:
         for match in _DAY.finditer(lead[:LEAD_CHARS]):
             if iso := _iso(known, *match.groups()):

@@ -22,11 +22,16 @@ from charset_normalizer import from_bytes
 from helpers.errors import InputError
 from helpers.text.chars import HAN_RE
 
-_BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
-         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
 _GUESSED = ["gb18030", "big5", "utf_16_le", "utf_16_be"]
 _CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
-MIN_HAN_SHARE = 0.3      # of the non-space characters of a guessed decoding
+MIN_HAN_SHARE = 0.3  # of the non-space characters of a guessed decoding
 MAX_CONTROL_SHARE = 0.01  # text files carry almost no control characters
 
 
@@ -64,30 +69,49 @@ def decode_bytes(data: bytes, path: str | Path = "<bytes>") -> Decoded:
             try:
                 text = data.decode(codec)
             except UnicodeDecodeError:
-                raise InputError(path, f"starts with a {codec} byte-order mark but is not {codec}") from None
+                raise InputError(
+                    path, f"starts with a {codec} byte-order mark but is not {codec}"
+                ) from None
             return _checked(text, codec, path)
     try:
         return _checked(data.decode("utf-8"), "utf-8", path)
     except UnicodeDecodeError as error:
         utf8_error = error
-    if utf8_error.reason == "unexpected end of data" and _is_cut_last_character(data, utf8_error.start):
+    if utf8_error.reason == "unexpected end of data" and _is_cut_last_character(
+        data, utf8_error.start
+    ):
         cut = len(data) - utf8_error.start
-        return _checked(data[:utf8_error.start].decode("utf-8"), "utf-8", path,
-                        (f"truncated-last-character: {cut} bytes dropped at byte {utf8_error.start}",))
+        return _checked(
+            data[: utf8_error.start].decode("utf-8"),
+            "utf-8",
+            path,
+            (f"truncated-last-character: {cut} bytes dropped at byte {utf8_error.start}",),
+        )
     best = from_bytes(data, cp_isolation=_GUESSED).best()
     if best is not None and _reads_as_chinese(str(best)) and not _is_binary(str(best)):
         return _checked(str(best), best.encoding.replace("_", "-"), path)
     if b"\x00" in data or _is_binary(data.decode("latin-1")):
         raise InputError(path, "binary data, not text")
-    raise InputError(path, f"cannot decode: byte {utf8_error.start} (0x{data[utf8_error.start]:02x}) is the first "
-                           "that is not UTF-8, and no UTF-16, GB18030 or Big5 reading is Chinese text")
+    raise InputError(
+        path,
+        f"cannot decode: byte {utf8_error.start} (0x{data[utf8_error.start]:02x}) is the first "
+        "that is not UTF-8, and no UTF-16, GB18030 or Big5 reading is Chinese text",
+    )
 
 
 def _is_cut_last_character(data: bytes, start: int) -> bool:
     """The bytes from ``start`` are the opening of one UTF-8 character that the file's end cut."""
     rest = data[start:]
     lead = rest[0]
-    width = 2 if 0xC2 <= lead <= 0xDF else 3 if 0xE0 <= lead <= 0xEF else 4 if 0xF0 <= lead <= 0xF4 else 0
+    width = (
+        2
+        if 0xC2 <= lead <= 0xDF
+        else 3
+        if 0xE0 <= lead <= 0xEF
+        else 4
+        if 0xF0 <= lead <= 0xF4
+        else 0
+    )
     return 0 < len(rest) < width and all(0x80 <= b <= 0xBF for b in rest[1:])
 
 
@@ -105,15 +129,20 @@ def decode_table(data: bytes, path: str | Path) -> str:
             try:
                 return data.decode(codec)
             except UnicodeDecodeError as error:
-                raise InputError(path, f"byte {error.start} is not {codec}, as its byte-order mark says") from None
+                raise InputError(
+                    path, f"byte {error.start} is not {codec}, as its byte-order mark says"
+                ) from None
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
         utf8_error = error
     best = from_bytes(data, cp_isolation=_GUESSED[:2]).best()
     if best is None:
-        raise InputError(path, f"cannot decode: byte {utf8_error.start} is the first that is not UTF-8, "
-                               "and it is not GB18030 or Big5 either")
+        raise InputError(
+            path,
+            f"cannot decode: byte {utf8_error.start} is the first that is not UTF-8, "
+            "and it is not GB18030 or Big5 either",
+        )
     return str(best)
 
 

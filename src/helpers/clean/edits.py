@@ -25,7 +25,11 @@ def sub(pattern: re.Pattern, repl: str | Callable[[re.Match], str], text: str, l
     if not callable(repl):
         new, count = pattern.subn(repl.replace("\\", "\\\\"), text)
         if count and log is not None:  # listed afterwards: no call back into Python per match
-            log.extend((found, repl) for found in map(re.Match.group, pattern.finditer(text)) if found != repl)
+            log.extend(
+                (found, repl)
+                for found in map(re.Match.group, pattern.finditer(text))
+                if found != repl
+            )
         return new
     if log is None:
         return pattern.sub(repl, text)
@@ -68,4 +72,8 @@ def audit_row(step: str, log: Iterable[tuple[str, str]], changes: int | None = N
             examples.append(example)
         if len(examples) == MAX_EXAMPLES:
             break
-    return {"step": step, "changes": len(log) if changes is None else changes, "examples": " | ".join(examples)}
+    return {
+        "step": step,
+        "changes": len(log) if changes is None else changes,
+        "examples": " | ".join(examples),
+    }

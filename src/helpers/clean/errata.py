@@ -15,7 +15,6 @@ from helpers.clean.edits import EditLog, show
 from helpers.text.chars import HAN, PINYIN_LETTERS
 
 
-
 class Erratum(NamedTuple):
     """One row of the errata file (its ``file`` column aside)."""
 
@@ -70,8 +69,11 @@ def errata_audit(corrections: Corrections, log: list[tuple[str, str]]) -> dict:
     {'step': 'errata', 'changes': 2, 'examples': '鏈?zhǔn)剿季S → 鏈式思維 (evidence: GBK read one byte out of step)'}
     """
     applied = set(log)
-    examples = [f"{show(garbled)} → {show(repair)}" + (f" (evidence: {evidence})" if evidence else "")
-                for garbled, repair, evidence in corrections if (garbled, repair) in applied]
+    examples = [
+        f"{show(garbled)} → {show(repair)}" + (f" (evidence: {evidence})" if evidence else "")
+        for garbled, repair, evidence in corrections
+        if (garbled, repair) in applied
+    ]
     return {"step": "errata", "changes": len(log), "examples": " | ".join(examples)}
 
 

@@ -23,20 +23,30 @@ from pathlib import Path
 import ahocorasick
 import numpy as np
 
-from helpers import resources
-from helpers import config
+from helpers import config, resources
 from helpers.text.chars import code_points
 
 FALSE_FRIENDS_FILE = config.PACKAGE_DATA_DIR / "place_false_friends.txt"
 MUNICIPALITIES = {"11", "12", "31", "50"}
 # Pseudo-divisions of the code table, not places.
 _PLACEHOLDERS = {"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"}
-_SUFFIX = re.compile("(?:特别行政区|自治区|自治州|自治县|自治旗|地区|林区|特区|新区|省|市|区|县|盟|旗)$")
+_SUFFIX = re.compile(
+    "(?:特别行政区|自治区|自治州|自治县|自治旗|地区|林区|特区|新区|省|市|区|县|盟|旗)$"
+)
 # A short name followed by one of these names a town, village or street, not the division.
 _NOT_DIVISION_AFTER = re.compile("镇|乡|村|街道|社区|路|街|大道|大街")
 _PREFECTURE_LEVELS = {"市": "地级市", "自治州": "自治州", "地区": "地区", "盟": "盟"}
-_COUNTY_LEVELS = {"区": "市辖区", "新区": "市辖区", "县": "县", "市": "县级市", "自治县": "自治县",
-                  "旗": "旗", "自治旗": "自治旗", "林区": "林区", "特区": "特区"}
+_COUNTY_LEVELS = {
+    "区": "市辖区",
+    "新区": "市辖区",
+    "县": "县",
+    "市": "县级市",
+    "自治县": "自治县",
+    "旗": "旗",
+    "自治旗": "自治旗",
+    "林区": "林区",
+    "特区": "特区",
+}
 _PROVINCE_LEVELS = {"省": "省", "自治区": "自治区", "特别行政区": "特别行政区", "市": "直辖市"}
 
 
@@ -45,11 +55,11 @@ class Division:
     """One administrative division."""
 
     adcode: str
-    name: str          # full name, e.g. 云阳县
-    short: str         # short name, e.g. 云阳 ("" when it would be one character)
-    tier: int          # 0 province, 1 prefecture or municipality, 2 county
-    admin_level: str   # 省 / 直辖市 / 地级市 / 自治州 / 县 / 市辖区 / 县级市 / ...
-    province: str      # 湖南省; a municipality is its own province (重庆市)
+    name: str  # full name, e.g. 云阳县
+    short: str  # short name, e.g. 云阳 ("" when it would be one character)
+    tier: int  # 0 province, 1 prefecture or municipality, 2 county
+    admin_level: str  # 省 / 直辖市 / 地级市 / 自治州 / 县 / 市辖区 / 县级市 / ...
+    province: str  # 湖南省; a municipality is its own province (重庆市)
     parents: tuple[str, ...]  # adcodes of the prefecture (if any) and the province
 
 
@@ -75,10 +85,17 @@ def _short_name(name: str, nations: list[str]) -> str:
 @cache
 def divisions() -> dict[str, Division]:
     """Every division of the code table, by adcode."""
-    nations = [line.strip() for line in _cpca_resource("56_nations.csv").read_text(encoding="utf-8").splitlines()
-               if line.strip()]
+    nations = [
+        line.strip()
+        for line in _cpca_resource("56_nations.csv").read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
     with open(_cpca_resource("adcodes.csv"), encoding="utf-8", newline="") as handle:
-        rows = {row["adcode"]: row["name"] for row in csv.DictReader(handle) if row["name"] not in _PLACEHOLDERS}
+        rows = {
+            row["adcode"]: row["name"]
+            for row in csv.DictReader(handle)
+            if row["name"] not in _PLACEHOLDERS
+        }
     table = {}
     for adcode, name in sorted(rows.items()):
         province_code = adcode[:2] + "0" * 10
@@ -94,8 +111,15 @@ def divisions() -> dict[str, Division]:
         else:
             tier, level = 2, _COUNTY_LEVELS.get(suffix, "县级行政区")
             parents = tuple(code for code in (prefecture_code, province_code) if code in rows)
-        table[adcode] = Division(adcode, name, _short_name(name, nations), tier, level,
-                                 rows.get(province_code, name), parents)
+        table[adcode] = Division(
+            adcode,
+            name,
+            _short_name(name, nations),
+            tier,
+            level,
+            rows.get(province_code, name),
+            parents,
+        )
     return table
 
 
@@ -176,8 +200,10 @@ def _mentions(text: str) -> list[tuple[int, str, tuple[Division, ...], bool]]:
 # How an article speaks of its own place: 全县, 我县 mean the place it is about is a county;
 # 全市, 我市 a city (a prefecture or a county-level city); 全区 a district. (市委 and 县委
 # name actors, often visitors from the level above, not the article's voice.)
-_SELF_REFERENCE = {level: re.compile(f"[我全本]{word}") for level, word in
-                   (("county", "县"), ("city", "市"), ("district", "区"))}
+_SELF_REFERENCE = {
+    level: re.compile(f"[我全本]{word}")
+    for level, word in (("county", "县"), ("city", "市"), ("district", "区"))
+}
 _LEVELS_OF = {
     "county": {"县", "县级市", "自治县", "旗", "自治旗", "林区", "特区"},
     "district": {"市辖区"},
@@ -233,7 +259,10 @@ def _ranked(text: str) -> list[Division]:
     ranked = []
     for counts, tiers in ((strong, {1, 2}), (weak, {2}), (strong, {0})):
         codes = [code for code in counts if table[code].tier in tiers]
-        ranked += [table[code] for code in sorted(codes, key=lambda c: (-counts[c], table[c].tier, first_seen[c]))]
+        ranked += [
+            table[code]
+            for code in sorted(codes, key=lambda c: (-counts[c], table[c].tier, first_seen[c]))
+        ]
     return ranked
 
 
@@ -270,4 +299,6 @@ def find_locality(text: str, publisher: str = "") -> Division | None:
     '衡阳市'
     """
     level = self_level(text)
-    return _subject(_ranked(text), level) or (_subject(_ranked(publisher), level, lift=True) if publisher else None)
+    return _subject(_ranked(text), level) or (
+        _subject(_ranked(publisher), level, lift=True) if publisher else None
+    )

@@ -16,7 +16,9 @@ from helpers.clean.edits import EditLog
 from helpers.text.chars import HAN, TONE_MARKS
 
 _TONE_MARKS = set(TONE_MARKS)
-_GLOSS = re.compile(f"[(（] ?((?:{accented_syllable})(?:[' ]?(?:{accented_syllable}))*) ?[)）]", re.IGNORECASE)
+_GLOSS = re.compile(
+    f"[(（] ?((?:{accented_syllable})(?:[' ]?(?:{accented_syllable}))*) ?[)）]", re.IGNORECASE
+)
 # Brackets in a row right after a Chinese character (中(zhōng)(guó)): where glosses can be.
 # The pattern opens with the bracket, not the look-behind, so the search skips to brackets;
 # whether a bracket holds pinyin is decided once per distinct bracket (see _kind).
@@ -61,7 +63,7 @@ def find_pinyin_glosses(text: str) -> list[str]:
     glosses = []
     for match in _BRACKETS.finditer(text):
         run, kept = _split_run(match.group())
-        glosses += _ONE_BRACKET.findall(run[:len(run) - len(kept)])
+        glosses += _ONE_BRACKET.findall(run[: len(run) - len(kept)])
     return glosses
 
 
@@ -75,7 +77,7 @@ def remove_pinyin_glosses(text: str, log: EditLog = None) -> str:
     for match in _BRACKETS.finditer(text):
         run, kept = _split_run(match.group())
         if run != kept:
-            pieces += [text[position:match.start()], kept]
+            pieces += [text[position : match.start()], kept]
             position = match.start() + len(run)
             if log is not None:
                 log.append((run, kept))

@@ -24,8 +24,15 @@ class Metadata:
     flags: tuple[str, ...]
 
 
-def merge_metadata(row: dict[str, str] | None, *, title: str, place: Division | None,
-                   date: str | None, outlet: str, whole_file: bool) -> Metadata:
+def merge_metadata(
+    row: dict[str, str] | None,
+    *,
+    title: str,
+    place: Division | None,
+    date: str | None,
+    outlet: str,
+    whole_file: bool,
+) -> Metadata:
     """Combine a catalog row (or None) with what the text says.
 
     ``whole_file`` says the article is the file's only one, so that a catalog title, which
@@ -42,7 +49,11 @@ def merge_metadata(row: dict[str, str] | None, *, title: str, place: Division | 
     if not row:
         flags.append("no-catalog-row")
     if row.get("locality"):
-        locality, province, admin_level = row["locality"], row.get("province", ""), row.get("admin_level", "")
+        locality, province, admin_level = (
+            row["locality"],
+            row.get("province", ""),
+            row.get("admin_level", ""),
+        )
         if place is not None and place.name != locality:
             flags.append(f"locality-disagrees-with-catalog: text {place.name}")
     elif place is not None:
@@ -60,7 +71,11 @@ def merge_metadata(row: dict[str, str] | None, *, title: str, place: Division | 
         flags.append("no-title-found")
     return Metadata(
         title=row["title"] if whole_file and row.get("title") else title,
-        locality=locality, province=province, admin_level=admin_level,
-        date=date or "", year=int(date[:4]) if date else None,
-        outlet=row.get("outlet") or outlet, flags=tuple(flags),
+        locality=locality,
+        province=province,
+        admin_level=admin_level,
+        date=date or "",
+        year=int(date[:4]) if date else None,
+        outlet=row.get("outlet") or outlet,
+        flags=tuple(flags),
     )

@@ -5,8 +5,7 @@ from functools import cache
 
 import opencc
 
-from helpers import resources
-from helpers import config
+from helpers import config, resources
 
 ZHU_WORDS_FILE = config.PACKAGE_DATA_DIR / "zhu_words.txt"
 

@@ -64,18 +64,26 @@ def read_csv_rows(path: Path, required: tuple[str, ...]) -> list[tuple[int, dict
         header = [name.strip() for name in next(reader, [])]
         missing = [name for name in required if name not in header]
         if missing:
-            raise InputError(path, f"line 1: no column {', '.join(missing)} (the header is {','.join(header)})")
+            raise InputError(
+                path, f"line 1: no column {', '.join(missing)} (the header is {','.join(header)})"
+            )
         start = reader.line_num + 1
         for fields in reader:
             if not any(value.strip() for value in fields):
                 start = reader.line_num + 1
                 continue
             if len(fields) != len(header):
-                raise InputError(path, f"line {start}: {len(fields)} fields where the header has {len(header)}")
+                raise InputError(
+                    path, f"line {start}: {len(fields)} fields where the header has {len(header)}"
+                )
             rows.append((start, dict(zip(header, (value.strip() for value in fields)))))
             start = reader.line_num + 1
     except csv.Error as error:
-        reason = "a quoted field is never closed" if "unexpected end of data" in str(error) else str(error)
+        reason = (
+            "a quoted field is never closed"
+            if "unexpected end of data" in str(error)
+            else str(error)
+        )
         raise InputError(path, f"line {start}: {reason}") from None
     return rows
 
@@ -133,8 +141,10 @@ def _catalog(path: Path, present: dict[str, str]) -> tuple[dict[str, dict[str, s
             raise InputError(path, f"line {line}: {name} is already listed on line {lines[name]}")
         if row.get("date") and not valid_date(row["date"]):
             row["date_error"] = f"catalog-date-invalid: {path.name} line {line}: {row['date']}"
-            warnings.append(f"{path}: line {line}: {row['date']!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD); "
-                            "the article's own date is used")
+            warnings.append(
+                f"{path}: line {line}: {row['date']!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD); "
+                "the article's own date is used"
+            )
             row["date"] = ""
         if present and name not in present:
             warnings.append(f"{path}: line {line}: no file {name} in {path.parent}")
@@ -149,12 +159,17 @@ def _errata(path: Path, present: dict[str, str]) -> tuple[dict[str, Corrections]
     for line, row in read_csv_rows(path, ERRATA_COLUMNS):
         key = (row["file"], row["garbled"])
         if key in seen:
-            raise InputError(path, f"line {line}: the repair of {row['garbled']!r} in {row['file']} "
-                                   f"is already given on line {seen[key]}")
+            raise InputError(
+                path,
+                f"line {line}: the repair of {row['garbled']!r} in {row['file']} "
+                f"is already given on line {seen[key]}",
+            )
         seen[key] = line
         if present and row["file"] not in present:
             warnings.append(f"{path}: line {line}: no file {row['file']} in {path.parent}")
-        errata.setdefault(row["file"], []).append(Erratum(row["garbled"], row["repair"], row.get("evidence") or ""))
+        errata.setdefault(row["file"], []).append(
+            Erratum(row["garbled"], row["repair"], row.get("evidence") or "")
+        )
     return errata, warnings
 
 
@@ -176,10 +191,19 @@ def load_sources(folder: Path, present: dict[str, str] | None = None) -> Sources
         known = dict.fromkeys(present, True)
         digests = set(present.values())
         known.update({name: True for name, digest in checksums.items() if digest in digests})
-    catalog_file, errata_file = _beside(folder, config.CATALOG_FILE), _beside(folder, config.ERRATA_FILE)
+    catalog_file, errata_file = (
+        _beside(folder, config.CATALOG_FILE),
+        _beside(folder, config.ERRATA_FILE),
+    )
     # The project's catalog lends its rows to a folder without one; it does not list that folder.
-    catalog, catalog_warnings = (_catalog(catalog_file, known if catalog_file.parent == folder else {})
-                                 if catalog_file.is_file() else ({}, []))
-    errata, errata_warnings = (_errata(errata_file, known if errata_file.parent == folder else {})
-                               if errata_file.is_file() else ({}, []))
+    catalog, catalog_warnings = (
+        _catalog(catalog_file, known if catalog_file.parent == folder else {})
+        if catalog_file.is_file()
+        else ({}, [])
+    )
+    errata, errata_warnings = (
+        _errata(errata_file, known if errata_file.parent == folder else {})
+        if errata_file.is_file()
+        else ({}, [])
+    )
     return Sources(catalog, errata, checksums, tuple(catalog_warnings + errata_warnings))

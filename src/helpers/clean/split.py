@@ -8,8 +8,8 @@ articles: each starts at the headline block just above its lead.
 
 import re
 
-from helpers.clean.chrome import is_boilerplate
 from helpers.clean.bylines import LEAD, starts_with_byline
+from helpers.clean.chrome import is_boilerplate
 
 _SENTENCE_END = re.compile("[。！？!?…；;]$")
 _SENTENCE_MARK = re.compile("[，,。；;]")

@@ -22,12 +22,12 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from helpers.clean.chrome import remove_boilerplate
 from helpers.clean.bylines import remove_bylines
+from helpers.clean.chrome import remove_boilerplate
 from helpers.clean.edits import EditLog, audit_row, sub
-from helpers.text.chars import DOUBLED_MARK, HAN, HAN_RE
 from helpers.clean.glosses import remove_pinyin_glosses
 from helpers.clean.wraps import join_hard_wraps
+from helpers.text.chars import DOUBLED_MARK, HAN, HAN_RE
 
 _NEWLINES = re.compile("\r\n|[\r\u2028\u2029\x85\x0b\x0c]")
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
@@ -41,7 +41,9 @@ _EDGE_SPACE = re.compile("^ +| +$", re.MULTILINE)
 # Elsewhere ：and ／ are Chinese punctuation and stay.
 _ALNUM = "0-9A-Za-z０-９Ａ-Ｚａ-ｚ"
 _FULLWIDTH_ALNUM = re.compile(f"[０-９Ａ-Ｚａ-ｚ]+|％|(?<=[{_ALNUM}])[．＋－／：](?=[{_ALNUM}])")
-_TO_HALFWIDTH = {code: code - 0xFEE0 for code in [*range(ord("０"), ord("ｚ") + 1), *map(ord, "％．＋－／")]}
+_TO_HALFWIDTH = {
+    code: code - 0xFEE0 for code in [*range(ord("０"), ord("ｚ") + 1), *map(ord, "％．＋－／")]
+}
 # Characters after which (or before which) ASCII punctuation is Chinese punctuation.
 _CHINESE_BEFORE = re.compile(f"[{HAN}，。、；：！？”’）】》」』…—]")
 _CHINESE_AFTER = re.compile(f"[{HAN}“‘（【《「『]")
@@ -114,7 +116,7 @@ def _neighbour(text: str, index: int, step: int) -> str:
 def _widen_marks(match: re.Match) -> str:
     # The match takes in the spaces around the marks, so its neighbours are not spaces.
     text, start, end = match.string, match.start(), match.end()
-    before, after = text[start - 1:start], text[end:end + 1]
+    before, after = text[start - 1 : start], text[end : end + 1]
     if before.isdigit() and after.isdigit():  # 1,000 and 14:29 stay as they are
         return match.group(0)
     marks = match.group(1).replace(" ", "")
@@ -134,7 +136,7 @@ def _widen_parens(match: re.Match) -> str:
 def _curl_quotes(match: re.Match) -> str:
     text = match.string
     end = text.find("\n", match.end())
-    line = text[text.rfind("\n", 0, match.start()) + 1:end if end != -1 else len(text)]
+    line = text[text.rfind("\n", 0, match.start()) + 1 : end if end != -1 else len(text)]
     return f"“{match.group(1)}”" if HAN_RE.search(line) else match.group(0)
 
 
@@ -166,6 +168,7 @@ def normalize_punctuation(text: str, log: EditLog = None) -> str:
 
 # --- the pipeline -------------------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class Step:
     """A named cleaning step: ``func(text, log=None) -> text``."""
@@ -194,6 +197,7 @@ def make_pipeline(*funcs: Callable[..., str]) -> Callable[[str], str]:
     >>> make_pipeline(normalize_newlines, normalize_spaces)("衡阳 \\r\\n 产业")
     '衡阳\\n产业'
     """
+
     def pipeline(text: str) -> str:
         for func in funcs:
             text = func(text)
@@ -204,14 +208,22 @@ def make_pipeline(*funcs: Callable[..., str]) -> Callable[[str], str]:
 
 # The loader applies per-file errata between PREPARE_STEPS and GLOSS_STEP and takes the
 # headline off between GLOSS_STEP and BODY_STEPS.
-PREPARE_STEPS = (Step("newlines", normalize_newlines), Step("html-entities", decode_html_entities),
-                 Step("spaces", normalize_spaces), Step("width", normalize_width))
+PREPARE_STEPS = (
+    Step("newlines", normalize_newlines),
+    Step("html-entities", decode_html_entities),
+    Step("spaces", normalize_spaces),
+    Step("width", normalize_width),
+)
 GLOSS_STEP = Step("pinyin-glosses", remove_pinyin_glosses)
 # Chrome is judged again once hard wraps are joined: a footer wrapped over two lines is only
 # recognisable whole (and cleaning stays idempotent).
-BODY_STEPS = (Step("bylines", remove_bylines), Step("boilerplate", remove_boilerplate),
-              Step("hard-wraps", join_hard_wraps), Step("boilerplate-joined", remove_boilerplate),
-              Step("punctuation", normalize_punctuation))
+BODY_STEPS = (
+    Step("bylines", remove_bylines),
+    Step("boilerplate", remove_boilerplate),
+    Step("hard-wraps", join_hard_wraps),
+    Step("boilerplate-joined", remove_boilerplate),
+    Step("punctuation", normalize_punctuation),
+)
 
 
 def clean_text(text: str) -> str:

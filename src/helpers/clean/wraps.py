@@ -23,7 +23,9 @@ from helpers.text.chars import PINYIN_LETTERS
 
 _PARAGRAPH_END = set("。！？!?…；;：:）)】》」』—")
 _QUOTES = "”“\"’‘'「」『』"
-_ENUMERATOR = re.compile(r"[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．]|第[一二三四五六七八九十]+[，、,]")
+_ENUMERATOR = re.compile(
+    r"[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．]|第[一二三四五六七八九十]+[，、,]"
+)
 _COMMA = re.compile("[，,、]")
 # Lines are not joined at a bracket or a Latin letter: the join could glue together a
 # pinyin gloss (中( + zhōng)) after the gloss step has run. Chinese text wraps between
@@ -51,7 +53,9 @@ def _is_heading(line: str, following: str) -> bool:
         return len(line) <= _ENUMERATED_HEADING_MAX
     if _COMMA.search(line) or (len(line) > _HEADING_MAX and " " not in line):
         return False
-    return not (_OPEN_END.search(line) or _CLOSED_START.match(following) or _ONE_CLAUSE.match(following))
+    return not (
+        _OPEN_END.search(line) or _CLOSED_START.match(following) or _ONE_CLAUSE.match(following)
+    )
 
 
 def _continues(previous: str, line: str) -> bool:
@@ -93,7 +97,9 @@ def _join_once(lines: list[str], log: EditLog) -> list[str]:
     for line in lines:
         if paragraphs and _continues(paragraphs[-1], line):
             if log is not None:
-                log.append((f"{paragraphs[-1][-4:]}\n{line[:4]}", f"{paragraphs[-1][-4:]}{line[:4]}"))
+                log.append(
+                    (f"{paragraphs[-1][-4:]}\n{line[:4]}", f"{paragraphs[-1][-4:]}{line[:4]}")
+                )
             paragraphs[-1] += line
         else:
             paragraphs.append(line)

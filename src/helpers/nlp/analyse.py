@@ -17,7 +17,9 @@ from helpers.nlp.facts.registry import KINDS, extract_facts, list_name
 from helpers.nlp.sentences import Sentence, split_sentences
 
 
-def token_columns(sentences: list[Sentence], indexes: list[int], words: list[str]) -> dict[str, list]:
+def token_columns(
+    sentences: list[Sentence], indexes: list[int], words: list[str]
+) -> dict[str, list]:
     """Columns sentence_id, position (0-based within the sentence), token, is_stopword, for
     ``words`` in text order, each in the sentence ``sentences[indexes[i]]``.
 
@@ -28,7 +30,9 @@ def token_columns(sentences: list[Sentence], indexes: list[int], words: list[str
     order = np.asarray(indexes, dtype=np.int64)
     first = np.searchsorted(order, order)  # where each word's sentence starts among the words
     return {
-        "sentence_id": np.asarray([s.sentence_id for s in sentences], dtype=np.int64)[order].tolist(),
+        "sentence_id": np.asarray([s.sentence_id for s in sentences], dtype=np.int64)[
+            order
+        ].tolist(),
         "position": (np.arange(len(order)) - first).tolist(),
         "token": words,
         "is_stopword": [word in stop for word in words],
@@ -37,8 +41,10 @@ def token_columns(sentences: list[Sentence], indexes: list[int], words: list[str
 
 def facts_table_rows(article_id: str, text: str, sentences: list[Sentence]) -> list[dict]:
     """Facts as rows of ``facts.parquet``: detail as a JSON string, missing numbers as None."""
-    return [{"article_id": article_id, **fact, "detail": json.dumps(fact["detail"], ensure_ascii=False)}
-            for fact in extract_facts(text, sentences)]
+    return [
+        {"article_id": article_id, **fact, "detail": json.dumps(fact["detail"], ensure_ascii=False)}
+        for fact in extract_facts(text, sentences)
+    ]
 
 
 def analyse_text(article_id: str, text: str) -> dict[str, dict[str, list]]:
@@ -54,8 +60,12 @@ def analyse_text(article_id: str, text: str) -> dict[str, dict[str, list]]:
     facts = facts_table_rows(article_id, text, sentences)
     names = sorted({f["text"] for f in facts if f["kind"] == "official"})  # kept whole by jieba
     columns = {
-        "sentences": {"sentence_id": [s.sentence_id for s in sentences], "start": [s.start for s in sentences],
-                      "end": [s.end for s in sentences], "text": [s.text for s in sentences]},
+        "sentences": {
+            "sentence_id": [s.sentence_id for s in sentences],
+            "start": [s.start for s in sentences],
+            "end": [s.end for s in sentences],
+            "text": [s.text for s in sentences],
+        },
         "tokens": token_columns(sentences, *segment.sentence_words(text, sentences, keep=names)),
         "facts": {name: [fact[name] for fact in facts] for name, _, _ in COLUMNS["facts"]},
         "themes": themes.sentence_codes(text, sentences),

@@ -64,8 +64,11 @@ def slogan_spans(text: str) -> list[tuple[int, int]]:
         group = next(g for g in range(1, 4) if match.group(g) is not None)
         inner = match.group(group)
         numerals = sum(ch in NUMERAL or ch.isdigit() for ch in inner)
-        if (_SHORT_QUOTE.fullmatch(inner) and 2 <= len(inner) <= 12
-                and (len(inner) <= 6 or numerals / len(inner) >= 0.25)):
+        if (
+            _SHORT_QUOTE.fullmatch(inner)
+            and 2 <= len(inner) <= 12
+            and (len(inner) <= 6 or numerals / len(inner) >= 0.25)
+        ):
             spans.add(match.span(group))
     return _outermost(spans)
 
@@ -93,7 +96,9 @@ def protected_spans(text: str, keep: Iterable[str] = ()) -> list[tuple[int, int]
     return _outermost(spans)
 
 
-def sentence_spans(text: str, sentences: list[Sentence], keep: Iterable[str] = ()) -> list[list[tuple[int, int]]]:
+def sentence_spans(
+    text: str, sentences: list[Sentence], keep: Iterable[str] = ()
+) -> list[list[tuple[int, int]]]:
     """``protected_spans`` of each sentence (as offsets in ``text``), from one scan of the whole text.
 
     A match found in the whole text inside a sentence is the one a scan of the sentence alone
@@ -114,7 +119,12 @@ def sentence_spans(text: str, sentences: list[Sentence], keep: Iterable[str] = (
         while j < len(found) and found[j][0] < sentence.start:
             j += 1
         if i in alone:
-            result.append([(sentence.start + a, sentence.start + b) for a, b in protected_spans(sentence.text, keep)])
+            result.append(
+                [
+                    (sentence.start + a, sentence.start + b)
+                    for a, b in protected_spans(sentence.text, keep)
+                ]
+            )
             continue
         spans = []
         while j < len(found) and found[j][0] < sentence.end:
@@ -145,17 +155,19 @@ def segmenter():
     for line in resources.read_list(USER_DICT_FILE):
         match = _USER_DICT_LINE.match(line)
         if match and match["word"]:
-            rjieba.add_word(match["word"], int(match["freq"]) if match["freq"] else None, match["tag"])
+            rjieba.add_word(
+                match["word"], int(match["freq"]) if match["freq"] else None, match["tag"]
+            )
     return rjieba
 
 
 # How jieba's HMM stage splits what no dictionary word covers: Chinese runs apart, then
 # letters and digits (with a decimal part and %) apart from what lies between them.
-_JIEBA_HAN = re.compile("([\u4E00-\u9FD5]+)")
+_JIEBA_HAN = re.compile("([\u4e00-\u9fd5]+)")
 _JIEBA_SKIP = re.compile(r"([a-zA-Z0-9]+(?:\.\d+)?%?)")
 # Characters rjieba cuts as Chinese but jieba does not (CJK extensions, compatibility
 # ideographs, the end of the basic block): jieba yields each alone.
-_BEYOND_JIEBA_HAN = re.compile("([\u3400-\u4DBF\u9FD6-\u9FFF\uF900-\uFAFF\U00020000-\U0002FA1F])")
+_BEYOND_JIEBA_HAN = re.compile("([\u3400-\u4dbf\u9fd6-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f])")
 
 
 def jieba_cut(text: str) -> list[str]:
@@ -174,8 +186,12 @@ def jieba_cut(text: str) -> list[str]:
     if not _BEYOND_JIEBA_HAN.search(text):
         return _rjieba_cut(text)
     pieces = _BEYOND_JIEBA_HAN.split(text)  # text, character, text, character, ..., text
-    return [token for i, piece in enumerate(pieces) if piece
-            for token in ([piece] if i % 2 else _rjieba_cut(piece))]
+    return [
+        token
+        for i, piece in enumerate(pieces)
+        if piece
+        for token in ([piece] if i % 2 else _rjieba_cut(piece))
+    ]
 
 
 def _rjieba_cut(text: str) -> list[str]:
@@ -184,8 +200,11 @@ def _rjieba_cut(text: str) -> list[str]:
     tokens = words.cut(text)
     # Only a token of several characters, not all letters or digits, and not a dictionary
     # word can differ; the check runs on the distinct ones (punctuation recurs).
-    odd = {token for token in compress(tokens, map(operator.not_, map(str.isalnum, tokens)))
-           if len(token) > 1 and not words.has_word(token)}
+    odd = {
+        token
+        for token in compress(tokens, map(operator.not_, map(str.isalnum, tokens)))
+        if len(token) > 1 and not words.has_word(token)
+    }
     split = {token: pieces for token in odd if (pieces := _jieba_pieces(token)) != [token]}
     if not split:
         return tokens
@@ -233,7 +252,9 @@ def pos_tagger():
     # too) into its default tagger; POSTokenizer(...) would read them again (~1 s per process).
     tagger = object.__new__(jieba.posseg.POSTokenizer)
     tagger.tokenizer = tokenizer()
-    tagger.word_tag_tab = dict(jieba.posseg.dt.word_tag_tab)  # the user dictionary's tags go in here
+    tagger.word_tag_tab = dict(
+        jieba.posseg.dt.word_tag_tab
+    )  # the user dictionary's tags go in here
     return tagger
 
 
@@ -256,7 +277,9 @@ def cut(text: str, keep: Iterable[str] = ()) -> list[str]:
     return sentence_words(text, split_sentences(text), keep)[1]
 
 
-def sentence_words(text: str, sentences: list[Sentence], keep: Iterable[str] = ()) -> tuple[list[int], list[str]]:
+def sentence_words(
+    text: str, sentences: list[Sentence], keep: Iterable[str] = ()
+) -> tuple[list[int], list[str]]:
     """The words of every sentence, in text order, with the index of the sentence of each,
     from one jieba call for the whole text: each sentence gets the words it gets alone.
 
@@ -267,7 +290,9 @@ def sentence_words(text: str, sentences: list[Sentence], keep: Iterable[str] = (
     >>> sentence_words("要抓招商。增长8.1%！", split_sentences("要抓招商。增长8.1%！"))
     ([0, 0, 0, 1, 1], ['要', '抓', '招商', '增长', '8.1%'])
     """
-    offsets, words = _words(text, [span for spans in sentence_spans(text, sentences, keep) for span in spans])
+    offsets, words = _words(
+        text, [span for spans in sentence_spans(text, sentences, keep) for span in spans]
+    )
     # Every word lies inside a sentence (only white space is between sentences).
     indexes = np.searchsorted([s.start for s in sentences], offsets, side="right") - 1
     return indexes.tolist(), words
@@ -288,8 +313,11 @@ def _words(text: str, spans: list[tuple[int, int]]) -> tuple[list[int], list[str
     tokens = jieba_cut("".join(pieces))
     # jieba's tokens never hold both white space and other characters, so need no strip().
     # Punctuation is looked for among the distinct tokens that are not all letters or digits.
-    punctuation = {token for token in set(compress(tokens, map(operator.not_, map(str.isalnum, tokens))))
-                   if _PUNCT_TOKEN.match(token)}
+    punctuation = {
+        token
+        for token in set(compress(tokens, map(operator.not_, map(str.isalnum, tokens))))
+        if _PUNCT_TOKEN.match(token)
+    }
     kept = list(map(operator.not_, map(punctuation.__contains__, tokens)))
     offsets = list(compress(accumulate(map(len, tokens), initial=0), kept))
     words = list(compress(tokens, kept))

@@ -30,7 +30,9 @@ def split_sentences(text: str) -> list[Sentence]:
         left = len(piece) - len(piece.lstrip())
         right = len(piece.rstrip())
         if right > left:
-            sentences.append(Sentence(len(sentences), start + left, start + right, piece[left:right]))
+            sentences.append(
+                Sentence(len(sentences), start + left, start + right, piece[left:right])
+            )
         start = end
         if match is None:
             break

@@ -51,8 +51,11 @@ def codes() -> tuple[Code, ...]:
 
 def codebook(dimension: str = "theme") -> pd.DataFrame:
     """One row per code: code, label_en, side (instruments), cues (a list)."""
-    rows = [{"code": c.code, "label_en": c.label_en, "side": c.side, "cues": list(c.cues)}
-            for c in codes() if c.dimension == dimension]
+    rows = [
+        {"code": c.code, "label_en": c.label_en, "side": c.side, "cues": list(c.cues)}
+        for c in codes()
+        if c.dimension == dimension
+    ]
     frame = pd.DataFrame(rows)
     return frame.drop(columns="side") if dimension == "theme" else frame
 
@@ -74,15 +77,21 @@ def _matchers() -> dict[str, tuple[re.Pattern, dict[str, list[Code]]]]:
 
 def _cues(text: str) -> list[tuple[int, int, str, str]]:
     """(start, end, dimension, cue) of every cue occurrence, themes first, each in text order."""
-    return [(match.start(), match.end(), dimension, match.group())
-            for dimension in DIMENSIONS for match in _matchers()[dimension][0].finditer(text)]
+    return [
+        (match.start(), match.end(), dimension, match.group())
+        for dimension in DIMENSIONS
+        for match in _matchers()[dimension][0].finditer(text)
+    ]
 
 
 def _coded(cues: list[tuple[int, int, str, str]]) -> list[tuple[str, Code, str]]:
     """(dimension, code, cue) for each code of each cue, in text order (themes first on a tie)."""
     by_cue = {dimension: _matchers()[dimension][1] for dimension in DIMENSIONS}
-    return [(dimension, code, cue) for _, _, dimension, cue in sorted(cues, key=lambda found: found[0])
-            for code in by_cue[dimension][cue]]
+    return [
+        (dimension, code, cue)
+        for _, _, dimension, cue in sorted(cues, key=lambda found: found[0])
+        for code in by_cue[dimension][cue]
+    ]
 
 
 def sentence_codes(text: str, sentences: list[Sentence]) -> dict[str, list]:
@@ -108,16 +117,28 @@ def sentence_codes(text: str, sentences: list[Sentence]) -> dict[str, list]:
             by_sentence[i].append(cue)
     for i in alone:
         by_sentence[i] = _cues(sentences[i].text)
-    columns: dict[str, list] = {"sentence_id": [], "dimension": [], "code": [], "label_en": [], "cue": []}
+    columns: dict[str, list] = {
+        "sentence_id": [],
+        "dimension": [],
+        "code": [],
+        "label_en": [],
+        "cue": [],
+    }
     for sentence, cues in zip(sentences, by_sentence):
         for dimension, code, cue in _coded(cues):
-            for name, value in zip(columns, (sentence.sentence_id, dimension, code.code, code.label_en, cue)):
+            for name, value in zip(
+                columns, (sentence.sentence_id, dimension, code.code, code.label_en, cue)
+            ):
                 columns[name].append(value)
     return columns
 
 
-def evidence(themes: pd.DataFrame, sentences: pd.DataFrame, code: str | None = None,
-             dimension: str | None = None) -> pd.DataFrame:
+def evidence(
+    themes: pd.DataFrame,
+    sentences: pd.DataFrame,
+    code: str | None = None,
+    dimension: str | None = None,
+) -> pd.DataFrame:
     """The sentences behind a code: one row per coded sentence with the cues that matched.
 
     Args:
@@ -133,7 +154,13 @@ def evidence(themes: pd.DataFrame, sentences: pd.DataFrame, code: str | None = N
     if dimension is not None:
         rows = rows[rows["dimension"] == dimension]
     keys = ["article_id", "sentence_id", "dimension", "code", "label_en"]
-    grouped = (rows.groupby(keys, sort=True)["cue"]
-               .agg(cues=lambda c: "|".join(dict.fromkeys(c)), mentions="size").reset_index())
-    return grouped.merge(sentences[["article_id", "sentence_id", "text"]], on=["article_id", "sentence_id"],
-                         how="left")
+    grouped = (
+        rows.groupby(keys, sort=True)["cue"]
+        .agg(cues=lambda c: "|".join(dict.fromkeys(c)), mentions="size")
+        .reset_index()
+    )
+    return grouped.merge(
+        sentences[["article_id", "sentence_id", "text"]],
+        on=["article_id", "sentence_id"],
+        how="left",
+    )

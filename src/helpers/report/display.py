@@ -66,8 +66,12 @@ def _number(x: float) -> str:
     return f"{x:.3g}"
 
 
-def table_html(frame: pd.DataFrame, index: bool = False, caption: str | None = None,
-               classes: str = "report-table") -> str:
+def table_html(
+    frame: pd.DataFrame,
+    index: bool = False,
+    caption: str | None = None,
+    classes: str = "report-table",
+) -> str:
     """HTML of a table with every cell escaped (and floats rounded for reading).
 
     >>> "&lt;script&gt;" in table_html(pd.DataFrame({"text": ["<script>"]}))
@@ -80,8 +84,9 @@ def table_html(frame: pd.DataFrame, index: bool = False, caption: str | None = N
     if nullable:
         frame = frame.astype({c: object for c in nullable})
         frame[nullable] = frame[nullable].where(frame[nullable].notna(), "")
-    shown = frame.to_html(index=index, escape=True, border=0, classes=classes, na_rep="",
-                          float_format=_number)
+    shown = frame.to_html(
+        index=index, escape=True, border=0, classes=classes, na_rep="", float_format=_number
+    )
     if caption:
         shown = shown.replace(">", f"><caption>{html.escape(caption)}</caption>", 1)
     return shown
@@ -96,14 +101,21 @@ def quotes(sentences: Iterable[str], source: Iterable[str] | None = None) -> Non
     """Display sentences as evidence, each as escaped text with its source beside it."""
     sources = list(source) if source is not None else None
     items = "".join(
-        f"<li>{html.escape(str(s))}" + (f" <small>({html.escape(str(sources[i]))})</small>" if sources else "")
+        f"<li>{html.escape(str(s))}"
+        + (f" <small>({html.escape(str(sources[i]))})</small>" if sources else "")
         + "</li>"
-        for i, s in enumerate(sentences))
+        for i, s in enumerate(sentences)
+    )
     display(HTML(f"<ul class='evidence'>{items}</ul>"))
 
 
-def kwic_html(lines: pd.DataFrame, left: str = "left", keyword: str = "keyword", right: str = "right",
-              source: str | None = None) -> str:
+def kwic_html(
+    lines: pd.DataFrame,
+    left: str = "left",
+    keyword: str = "keyword",
+    right: str = "right",
+    source: str | None = None,
+) -> str:
     """A keyword-in-context table: left context right-aligned, the keyword marked, all escaped.
 
     >>> "<mark>产业链</mark>" in kwic_html(pd.DataFrame({"left": ["<b>"], "keyword": ["产业链"], "right": ["建设"]}))
@@ -112,9 +124,11 @@ def kwic_html(lines: pd.DataFrame, left: str = "left", keyword: str = "keyword",
     rows = []
     for row in lines.itertuples(index=False):
         values = row._asdict()
-        cells = [f"<td class='left'>{html.escape(str(values[left]))}</td>",
-                 f"<td class='keyword'><mark>{html.escape(str(values[keyword]))}</mark></td>",
-                 f"<td class='right'>{html.escape(str(values[right]))}</td>"]
+        cells = [
+            f"<td class='left'>{html.escape(str(values[left]))}</td>",
+            f"<td class='keyword'><mark>{html.escape(str(values[keyword]))}</mark></td>",
+            f"<td class='right'>{html.escape(str(values[right]))}</td>",
+        ]
         if source:
             cells.append(f"<td><small>{html.escape(str(values[source]))}</small></td>")
         rows.append(f"<tr>{''.join(cells)}</tr>")
@@ -133,7 +147,9 @@ def summary(text: str) -> None:
     form is what the index reads; the Markdown form is what the page shows.
     """
     line = " ".join(str(text).split())
-    display({"text/plain": line, "text/markdown": f"**Summary.** {escape_markdown(line)}"}, raw=True)
+    display(
+        {"text/plain": line, "text/markdown": f"**Summary.** {escape_markdown(line)}"}, raw=True
+    )
 
 
 def article_labels(articles: pd.DataFrame) -> pd.Series:
@@ -166,17 +182,27 @@ def raw_and_cleaned(articles: pd.DataFrame, chars: int = 200, raw_dir=None) -> p
     for row in articles.itertuples(index=False):
         text = raw[row.source]
         start = max(text.find(row.title[:TITLE_PROBE]), 0) if row.part > 1 else 0
-        openings.append(text[start:start + chars])
-    return pd.DataFrame({
-        "article_id": articles["article_id"].to_numpy(),
-        f"raw, decoded (first {chars} characters)": [opening.replace("\n", "⏎") for opening in openings],
-        f"cleaned (first {chars} characters)": articles["text"].str[:chars].str.replace("\n", "⏎").to_numpy()})
+        openings.append(text[start : start + chars])
+    return pd.DataFrame(
+        {
+            "article_id": articles["article_id"].to_numpy(),
+            f"raw, decoded (first {chars} characters)": [
+                opening.replace("\n", "⏎") for opening in openings
+            ],
+            f"cleaned (first {chars} characters)": articles["text"]
+            .str[:chars]
+            .str.replace("\n", "⏎")
+            .to_numpy(),
+        }
+    )
 
 
 # --- facts shown with English glosses ----------------------------------------------------------
 
-def presence_table(items: pd.DataFrame, column: str, periods: list, by: str = "year",
-                   count: str | None = None) -> pd.DataFrame:
+
+def presence_table(
+    items: pd.DataFrame, column: str, periods: list, by: str = "year", count: str | None = None
+) -> pd.DataFrame:
     """:func:`helpers.analysis.facts.presence` as ✓ marks, with an English gloss of each item.
 
     >>> items = pd.DataFrame({"text": ["六稳", "六稳", "三高四新"], "year": [2020, 2022, 2022]})
@@ -194,22 +220,36 @@ def presence_table(items: pd.DataFrame, column: str, periods: list, by: str = "y
 def show_headline(place: str, head: Headline) -> None:
     """Display a locality's headline strategy: one paragraph, then each slogan spelled out."""
     per_list = "; ".join(f"{name}: {n}" for name, n in head.lists.items())
-    markdown("**{place}** names **{n}** distinct industrial chains or clusters in {lists} "
-             "list{s} ({per_list}); its most repeated slogans are {slogans}; its largest amount is {amount}.",
-             place=place, n=len(head.chain_names), lists=len(head.lists), s="s" * (len(head.lists) != 1),
-             per_list=per_list or "none", slogans="、".join(head.slogans) or "none",
-             amount=_amounts_text(head.amounts) or "none")
+    markdown(
+        "**{place}** names **{n}** distinct industrial chains or clusters in {lists} "
+        "list{s} ({per_list}); its most repeated slogans are {slogans}; its largest amount is {amount}.",
+        place=place,
+        n=len(head.chain_names),
+        lists=len(head.lists),
+        s="s" * (len(head.lists) != 1),
+        per_list=per_list or "none",
+        slogans="、".join(head.slogans) or "none",
+        amount=_amounts_text(head.amounts) or "none",
+    )
     for slogan, meaning in head.spelled_out.items():
-        markdown("- **{slogan}** ({english}): {meaning}", slogan=slogan, english=gloss(slogan) or "—",
-                 meaning=meaning)
+        markdown(
+            "- **{slogan}** ({english}): {meaning}",
+            slogan=slogan,
+            english=gloss(slogan) or "—",
+            meaning=meaning,
+        )
 
 
 def _amounts_text(amounts: pd.DataFrame) -> str:
     """Figures with what they measure, glossed: ``3840亿元 地区生产总值 (local gross domestic…)``."""
-    return "; ".join(f"{text} {label(measure)}" for text, measure in zip(amounts["text"], amounts["measure"]))
+    return "; ".join(
+        f"{text} {label(measure)}" for text, measure in zip(amounts["text"], amounts["measure"])
+    )
 
 
-def strategy_table(facts: pd.DataFrame, theme_rates: pd.DataFrame, places: list[str]) -> pd.DataFrame:
+def strategy_table(
+    facts: pd.DataFrame, theme_rates: pd.DataFrame, places: list[str]
+) -> pd.DataFrame:
     """Localities side by side: chain lists, slogans, largest amounts and leading themes, glossed.
 
     Args:
@@ -217,6 +257,7 @@ def strategy_table(facts: pd.DataFrame, theme_rates: pd.DataFrame, places: list[
         theme_rates: :func:`helpers.analysis.facts.theme_rates` by locality.
         places: the localities, in column order.
     """
+
     def glossed(terms) -> str:
         return "; ".join(map(label, terms))
 
@@ -227,7 +268,9 @@ def strategy_table(facts: pd.DataFrame, theme_rates: pd.DataFrame, places: list[
             "chain / cluster lists": glossed(head.lists.index),
             "slogans": glossed(head.slogans),
             "largest amounts": _amounts_text(head.amounts),
-            "leading themes": "; ".join(theme_rates[theme_rates["locality"] == place].nlargest(3, "rate")["theme"]),
+            "leading themes": "; ".join(
+                theme_rates[theme_rates["locality"] == place].nlargest(3, "rate")["theme"]
+            ),
         }
     return pd.DataFrame(rows).rename_axis(index="strategy", columns=None)
 

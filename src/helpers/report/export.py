@@ -22,12 +22,16 @@ from helpers.report import fonts
 TEMPLATES_DIR = config.REPORT_DIR / "templates"
 TEMPLATE_NAME = "report"
 
-CONTENT_SECURITY_POLICY = ("default-src 'none'; img-src data:; style-src 'unsafe-inline'; "
-                           "font-src data:; base-uri 'none'; form-action 'none'")
+CONTENT_SECURITY_POLICY = (
+    "default-src 'none'; img-src data:; style-src 'unsafe-inline'; "
+    "font-src data:; base-uri 'none'; form-action 'none'"
+)
 
 # The embedded font comes first: with a system font first, Chromium drew bold Chinese (headings)
 # from DejaVu Sans Bold as boxes instead of falling back to the next family.
-_TEXT_FONTS = f'"{fonts.WEBFONT_FAMILY}", system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif'
+_TEXT_FONTS = (
+    f'"{fonts.WEBFONT_FAMILY}", system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif'
+)
 
 _CODE_FONTS = f'"DejaVu Sans Mono", Menlo, Consolas, monospace, "{fonts.WEBFONT_FAMILY}"'
 
@@ -66,13 +70,59 @@ mark {{ background: #ffe58a; padding: 0 0.1em; }}
 """
 
 # What sanitized output HTML may contain: enough for pandas tables, KWIC tables, headings.
-_ALLOWED_TAGS = frozenset({
-    "a", "abbr", "b", "blockquote", "br", "caption", "code", "col", "colgroup", "dd", "del",
-    "details", "div", "dl", "dt", "em", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5",
-    "h6", "hr", "i", "img", "ins", "li", "mark", "ol", "p", "pre", "s", "small", "span",
-    "strong", "sub", "summary", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "tr",
-    "u", "ul",
-})
+_ALLOWED_TAGS = frozenset(
+    {
+        "a",
+        "abbr",
+        "b",
+        "blockquote",
+        "br",
+        "caption",
+        "code",
+        "col",
+        "colgroup",
+        "dd",
+        "del",
+        "details",
+        "div",
+        "dl",
+        "dt",
+        "em",
+        "figcaption",
+        "figure",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "hr",
+        "i",
+        "img",
+        "ins",
+        "li",
+        "mark",
+        "ol",
+        "p",
+        "pre",
+        "s",
+        "small",
+        "span",
+        "strong",
+        "sub",
+        "summary",
+        "sup",
+        "table",
+        "tbody",
+        "td",
+        "tfoot",
+        "th",
+        "thead",
+        "tr",
+        "u",
+        "ul",
+    }
+)
 _ALLOWED_ATTRIBUTES = {
     "*": ["class", "id", "style", "title", "lang", "dir"],
     "a": ["href", "title"],
@@ -106,9 +156,14 @@ def _sanitizer():
     import bleach
     from bleach.css_sanitizer import CSSSanitizer
 
-    return bleach.Cleaner(tags=_ALLOWED_TAGS, attributes=_img_src_is_inline,
-                          protocols={"http", "https", "mailto", "data"},
-                          css_sanitizer=CSSSanitizer(), strip=True, strip_comments=True)
+    return bleach.Cleaner(
+        tags=_ALLOWED_TAGS,
+        attributes=_img_src_is_inline,
+        protocols={"http", "https", "mailto", "data"},
+        css_sanitizer=CSSSanitizer(),
+        strip=True,
+        strip_comments=True,
+    )
 
 
 # Whole elements whose content is code, not text: dropped before the sanitizer, which would
@@ -129,16 +184,22 @@ def page_header(info: PageInfo) -> str:
     """The header block of a page: title, parameters, data fingerprint, date, version."""
     e = html.escape
     params = ", ".join(f"<code>{e(k)}</code> = {e(repr(v))}" for k, v in info.parameters.items())
-    rows = [("Parameters", params or "none"),
-            ("Data fingerprint", f"<code>{e(info.fingerprint)}</code>"),
-            ("Built", e(info.built_at)),
-            ("helpers version", e(info.version))]
+    rows = [
+        ("Parameters", params or "none"),
+        ("Data fingerprint", f"<code>{e(info.fingerprint)}</code>"),
+        ("Built", e(info.built_at)),
+        ("helpers version", e(info.version)),
+    ]
     items = "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in rows)
     failure = ""
     if info.error:
-        failure = (f'<div class="report-failed" role="alert"><strong>This report failed.</strong> '
-                   f"The page shows the notebook up to the error.<pre>{e(info.error)}</pre></div>")
-    return f'<header class="report-header"><h1>{e(info.title)}</h1><dl>{items}</dl>{failure}</header>'
+        failure = (
+            f'<div class="report-failed" role="alert"><strong>This report failed.</strong> '
+            f"The page shows the notebook up to the error.<pre>{e(info.error)}</pre></div>"
+        )
+    return (
+        f'<header class="report-header"><h1>{e(info.title)}</h1><dl>{items}</dl>{failure}</header>'
+    )
 
 
 class _TextCollector(HTMLParser):
@@ -179,7 +240,9 @@ def embed_webfont(page: str) -> str:
 
 
 _URL_IN_CSS = re.compile(r"""url\(\s*["']?\s*((?:https?:)?//[^"')\s]+)""", re.IGNORECASE)
-_FETCHING_ATTRIBUTES = frozenset({"src", "srcset", "poster", "data", "background", "action", "formaction"})
+_FETCHING_ATTRIBUTES = frozenset(
+    {"src", "srcset", "poster", "data", "background", "action", "formaction"}
+)
 
 
 class _RemoteCollector(HTMLParser):
@@ -255,9 +318,10 @@ def warm_up() -> None:
 
 def notebook_page(notebook, info: PageInfo, code: bool = False) -> str:
     """Render an executed notebook (nbformat node) as a self-contained report page."""
-    resources = {"report": {"csp": CONTENT_SECURITY_POLICY, "css": PAGE_CSS,
-                           "header": page_header(info)},
-                 "metadata": {"name": info.title}}  # the page's <title>
+    resources = {
+        "report": {"csp": CONTENT_SECURITY_POLICY, "css": PAGE_CSS, "header": page_header(info)},
+        "metadata": {"name": info.title},
+    }  # the page's <title>
     page, _ = _exporter(code).from_notebook_node(notebook, resources=resources)
     return _finish(page)
 
@@ -265,7 +329,7 @@ def notebook_page(notebook, info: PageInfo, code: bool = False) -> str:
 def standalone_page(info: PageInfo, body: str) -> str:
     """A page outside nbconvert (the index, or a report whose notebook never ran)."""
     return _finish(
-        "<!DOCTYPE html>\n<html lang=\"zh\"><head><meta charset=\"utf-8\">"
+        '<!DOCTYPE html>\n<html lang="zh"><head><meta charset="utf-8">'
         f'<meta http-equiv="Content-Security-Policy" content="{CONTENT_SECURITY_POLICY}">'
         '<meta name="viewport" content="width=device-width, initial-scale=1.0">'
         f"<title>{html.escape(info.title)}</title><style>{PAGE_CSS}</style></head>"

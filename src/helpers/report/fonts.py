@@ -35,7 +35,9 @@ def cjk_font_path() -> Path:
     """
     spec = importlib.util.find_spec("mplfonts")
     if spec is None or not spec.submodule_search_locations:
-        raise ModuleNotFoundError("mplfonts is not installed: `pip install mplfonts` ships the CJK font")
+        raise ModuleNotFoundError(
+            "mplfonts is not installed: `pip install mplfonts` ships the CJK font"
+        )
     path = Path(next(iter(spec.submodule_search_locations))) / "fonts" / CJK_FONT_FILE
     if not path.is_file():
         raise FileNotFoundError(f"{path}: mplfonts no longer ships {CJK_FONT_FILE}")
@@ -79,6 +81,8 @@ def webfont_css(chars: str) -> str:
     True
     """
     data = base64.b64encode(subset_font(chars)).decode("ascii")
-    return (f'@font-face{{font-family:"{WEBFONT_FAMILY}";font-style:normal;font-weight:400;'
-            f"font-display:block;src:url(data:font/{WEBFONT_FLAVOR};base64,{data}) "
-            f'format("{WEBFONT_FLAVOR}");}}')
+    return (
+        f'@font-face{{font-family:"{WEBFONT_FAMILY}";font-style:normal;font-weight:400;'
+        f"font-display:block;src:url(data:font/{WEBFONT_FLAVOR};base64,{data}) "
+        f'format("{WEBFONT_FLAVOR}");}}'
+    )

@@ -17,7 +17,9 @@ from helpers.nlp import themes
 
 GLOSSARY_FILE = config.REPORT_DATA_DIR / "glossary.csv"
 # CC-CEDICT senses that are not glosses: classifiers, cross-references, pure grammar notes.
-_NOT_A_GLOSS = re.compile(r"^(?:CL:|variant of|old variant|see |used in |surname |\(Tw\)|abbr\. for)", re.I)
+_NOT_A_GLOSS = re.compile(
+    r"^(?:CL:|variant of|old variant|see |used in |surname |\(Tw\)|abbr\. for)", re.I
+)
 
 
 @functools.cache
@@ -60,7 +62,10 @@ def _cedict() -> dict[str, str]:
         return pickle.loads(cache.read_bytes())
     except (OSError, pickle.UnpicklingError, EOFError):
         glosses = _parse_cedict()
-        write_with(cache, lambda tmp: tmp.write_bytes(pickle.dumps(glosses, protocol=pickle.HIGHEST_PROTOCOL)))
+        write_with(
+            cache,
+            lambda tmp: tmp.write_bytes(pickle.dumps(glosses, protocol=pickle.HIGHEST_PROTOCOL)),
+        )
         return glosses
 
 

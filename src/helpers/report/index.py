@@ -22,7 +22,8 @@ def notebook_summary(notebook) -> str:
             continue
         for output in cell.get("outputs", []):
             text = output.get("data", {}).get("text/plain") or (
-                output.get("text") if output.get("name") == "stdout" else None)
+                output.get("text") if output.get("name") == "stdout" else None
+            )
             if text:
                 return " ".join(str(text).split())
     return ""
@@ -35,20 +36,35 @@ def write_index(reports: list[Report], reports_dir: Path, data: str) -> None:
         stamp = read_stamp(reports_dir, report.name)
         built = (reports_dir / f"{report.name}.html").exists() and stamp
         failed += bool(built and not stamp.get("ok"))
-        status = ("ok" if stamp.get("ok") else '<span class="status-failed">failed</span>') if built else "not built"
+        status = (
+            ("ok" if stamp.get("ok") else '<span class="status-failed">failed</span>')
+            if built
+            else "not built"
+        )
         title = html.escape(report.title)
         link = f'<a href="{html.escape(report.name)}.html">{title}</a>' if built else title
-        params = ", ".join(f"{html.escape(k)} = {html.escape('、'.join(v) if isinstance(v, list) else str(v))}"
-                           for k, v in report.parameters.items())
+        params = ", ".join(
+            f"{html.escape(k)} = {html.escape('、'.join(v) if isinstance(v, list) else str(v))}"
+            for k, v in report.parameters.items()
+        )
         summary = html.escape(stamp.get("summary") or (stamp.get("error") or "") if built else "")
-        rows.append(f"<tr><td>{link}<br><small><code>{html.escape(report.name)}</code></small></td>"
-                    f"<td>{params}</td><td>{summary}</td><td>{status}</td></tr>")
-    body = (f"<p>{len(reports)} reports, {failed} failed. Each link opens one self-contained page "
-            "that reads offline; the line beside it is what the report found.</p>"
-            "<table class='report-table index-table'><thead><tr><th>Report</th><th>Parameters</th>"
-            "<th>What it found</th><th>Status</th></tr></thead><tbody>" + "".join(rows) + "</tbody></table>")
+        rows.append(
+            f"<tr><td>{link}<br><small><code>{html.escape(report.name)}</code></small></td>"
+            f"<td>{params}</td><td>{summary}</td><td>{status}</td></tr>"
+        )
+    body = (
+        f"<p>{len(reports)} reports, {failed} failed. Each link opens one self-contained page "
+        "that reads offline; the line beside it is what the report found.</p>"
+        "<table class='report-table index-table'><thead><tr><th>Report</th><th>Parameters</th>"
+        "<th>What it found</th><th>Status</th></tr></thead><tbody>"
+        + "".join(rows)
+        + "</tbody></table>"
+    )
     info = export.PageInfo(
         title="Industrial policy in local news: reports",
-        parameters={}, fingerprint=data, version=__version__,
-        built_at=utc_now())
+        parameters={},
+        fingerprint=data,
+        version=__version__,
+        built_at=utc_now(),
+    )
     export.write_page(reports_dir / "index.html", export.standalone_page(info, body))

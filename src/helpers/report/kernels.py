@@ -58,7 +58,9 @@ def remember_settings(shell) -> None:
     # Not the backend: setting it again, even to the same inline backend, detaches pyplot
     # from the hook that sends each cell's figures to the notebook.
     _settings["rc"] = {key: value for key, value in matplotlib.rcParams.items() if key != "backend"}
-    _settings["callbacks"] = {event: list(callbacks) for event, callbacks in shell.events.callbacks.items()}
+    _settings["callbacks"] = {
+        event: list(callbacks) for event, callbacks in shell.events.callbacks.items()
+    }
     _settings["extensions"] = set(shell.extension_manager.loaded)
 
 
@@ -110,10 +112,14 @@ class WarmKernel:
             # nbclient gets asynchronous clients from the manager: with a blocking one it
             # waits for output without a timeout, and neither a cell timeout nor a dead
             # kernel would end the wait.
-            self.manager = KernelManager(kernel_name=self.kernel_name,
-                                         client_class="jupyter_client.asynchronous.AsyncKernelClient")
+            self.manager = KernelManager(
+                kernel_name=self.kernel_name,
+                client_class="jupyter_client.asynchronous.AsyncKernelClient",
+            )
             # Report runs stay out of the analyst's IPython history file.
-            self.manager.start_kernel(cwd=cwd, extra_arguments=["--HistoryManager.hist_file=:memory:"])
+            self.manager.start_kernel(
+                cwd=cwd, extra_arguments=["--HistoryManager.hist_file=:memory:"]
+            )
             # A session of its own (clients sharing one take each other's messages for
             # replays); the manager as parent, which tells a starting kernel from a dead one.
             self._control = BlockingKernelClient(parent=self.manager)
@@ -138,10 +144,14 @@ class WarmKernel:
             print(f"warm kernel: shutting down failed: {error}", file=sys.stderr)
 
     def _run(self, code: str) -> None:
-        reply = self._control.execute_interactive(code, silent=True, store_history=False, timeout=self.timeout)
+        reply = self._control.execute_interactive(
+            code, silent=True, store_history=False, timeout=self.timeout
+        )
         content = reply["content"]
         if content["status"] != "ok":
-            raise RuntimeError(f"kernel set-up failed: {content.get('ename')}: {content.get('evalue')}")
+            raise RuntimeError(
+                f"kernel set-up failed: {content.get('ename')}: {content.get('evalue')}"
+            )
 
 
 class WarmKernelEngine(NBClientEngine):
@@ -152,13 +162,29 @@ class WarmKernelEngine(NBClientEngine):
     """
 
     @classmethod
-    def execute_managed_notebook(cls, nb_man, kernel_name, log_output=False, stdout_file=None,
-                                 stderr_file=None, start_timeout=60, execution_timeout=None,
-                                 warm_kernel=None, **kwargs):
+    def execute_managed_notebook(
+        cls,
+        nb_man,
+        kernel_name,
+        log_output=False,
+        stdout_file=None,
+        stderr_file=None,
+        start_timeout=60,
+        execution_timeout=None,
+        warm_kernel=None,
+        **kwargs,
+    ):
         client = PapermillNotebookClient(
-            nb_man, km=warm_kernel.manager, kernel_name=kernel_name, timeout=execution_timeout,
-            startup_timeout=start_timeout, log=logger, log_output=log_output,
-            stdout_file=stdout_file, stderr_file=stderr_file)
+            nb_man,
+            km=warm_kernel.manager,
+            kernel_name=kernel_name,
+            timeout=execution_timeout,
+            startup_timeout=start_timeout,
+            log=logger,
+            log_output=log_output,
+            stdout_file=stdout_file,
+            stderr_file=stderr_file,
+        )
         try:
             return client.execute()
         finally:

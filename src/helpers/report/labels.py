@@ -13,7 +13,9 @@ from helpers.report.gloss import english
 GLOSS_CHARS = 60  # longer glosses are cut at a word: a label must not squeeze a table or chart
 CHART_GLOSS_CHARS = 30  # tick labels longer than this squeeze the plot area
 # Dictionary apparatus that is no gloss: cross-references and pinyin in brackets.
-_NOT_GLOSS = re.compile(r",?\s*\b(?:abbr\.|see also\b|see\b|variant of\b|also written\b).*$|\[[^\]]*\]")
+_NOT_GLOSS = re.compile(
+    r",?\s*\b(?:abbr\.|see also\b|see\b|variant of\b|also written\b).*$|\[[^\]]*\]"
+)
 
 Labeller = Callable[[str], str]
 
@@ -66,7 +68,11 @@ def label(term: str, gloss: Labeller | None = None) -> str:
     'ABC'
     """
     english_ = (gloss or english)(term)
-    return f"{term} ({short_gloss(english_, CHART_GLOSS_CHARS)})" if english_ and english_ != term else term
+    return (
+        f"{term} ({short_gloss(english_, CHART_GLOSS_CHARS)})"
+        if english_ and english_ != term
+        else term
+    )
 
 
 def place_label(name: str) -> str:

@@ -27,11 +27,14 @@ class Report:
     parameters: dict = field(default_factory=dict)
 
 
-def read_report_list(path: Path = REPORT_LIST_FILE, notebooks_dir: Path = config.NOTEBOOKS_DIR) -> list[Report]:
+def read_report_list(
+    path: Path = REPORT_LIST_FILE, notebooks_dir: Path = config.NOTEBOOKS_DIR
+) -> list[Report]:
     """The reports to build, validated: unique names, existing notebooks, JSON-object parameters."""
     reports, seen = [], set()
     for line, row in resources.numbered_rows(path):
-        def bad(reason):
+
+        def bad(reason, line=line):
             return InputError(path, f"line {line}: {reason}")
 
         name = (row.get("name") or "").strip()
@@ -59,6 +62,8 @@ def select(reports: list[Report], only: list[str] | None) -> list[Report]:
         return reports
     unknown = sorted(set(only) - {r.name for r in reports})
     if unknown:
-        raise InputError(REPORT_LIST_FILE, f"unknown report(s) {', '.join(unknown)}; "
-                                           f"known: {', '.join(r.name for r in reports)}")
+        raise InputError(
+            REPORT_LIST_FILE,
+            f"unknown report(s) {', '.join(unknown)}; known: {', '.join(r.name for r in reports)}",
+        )
     return [r for r in reports if r.name in only]

@@ -37,9 +37,14 @@ def some_of(name: str, values, allowed: Iterable, at_least: int = 1) -> None:
     ValueError: localities must be a list of 2 or more of ['衡阳市', '云阳县', '漯河市'], not ['衡阳市', '衡阳市']
     """
     allowed = list(allowed)
-    if (not isinstance(values, list) or len(set(values)) < at_least
-            or any(value not in allowed for value in values)):
-        raise ValueError(f"{name} must be a list of {at_least} or more of {allowed}, not {values!r}")
+    if (
+        not isinstance(values, list)
+        or len(set(values)) < at_least
+        or any(value not in allowed for value in values)
+    ):
+        raise ValueError(
+            f"{name} must be a list of {at_least} or more of {allowed}, not {values!r}"
+        )
 
 
 def positive_int(name: str, value) -> None:

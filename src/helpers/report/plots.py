@@ -26,11 +26,18 @@ def use_cjk_font() -> None:
     if not _registered:
         font_manager.fontManager.addfont(str(fonts.cjk_font_path()))
         _registered = True
-    sns.set_theme(context="notebook", style="whitegrid", palette=PALETTE, font=fonts.CJK_FONT_FAMILY,
-                  rc={"font.sans-serif": [fonts.CJK_FONT_FAMILY, "DejaVu Sans"],
-                      "axes.unicode_minus": False,  # the CJK font has no U+2212 minus sign
-                      "figure.dpi": FIGURE_DPI,
-                      "savefig.dpi": FIGURE_DPI})
+    sns.set_theme(
+        context="notebook",
+        style="whitegrid",
+        palette=PALETTE,
+        font=fonts.CJK_FONT_FAMILY,
+        rc={
+            "font.sans-serif": [fonts.CJK_FONT_FAMILY, "DejaVu Sans"],
+            "axes.unicode_minus": False,  # the CJK font has no U+2212 minus sign
+            "figure.dpi": FIGURE_DPI,
+            "savefig.dpi": FIGURE_DPI,
+        },
+    )
 
 
 def barh(values: pd.Series, title: str, xlabel: str, label_of: Labeller = label):
@@ -38,15 +45,24 @@ def barh(values: pd.Series, title: str, xlabel: str, label_of: Labeller = label)
     use_cjk_font()
     values = values.sort_values()
     fig, ax = plt.subplots(figsize=(7.5, 0.32 * len(values) + 1.4))
-    ax.barh([label_of(str(t)) for t in values.index], values.to_numpy(), color=sns.color_palette()[0])
+    ax.barh(
+        [label_of(str(t)) for t in values.index], values.to_numpy(), color=sns.color_palette()[0]
+    )
     ax.set(title=title, xlabel=xlabel, ylabel="")
     fig.tight_layout()
     return fig
 
 
-def heatmap(frame: pd.DataFrame, title: str, fmt: str = ".1f", cmap: str = "rocket_r",
-            center: float | None = None, row_label: Labeller = label, column_label: Labeller = str,
-            cbar_label: str = ""):
+def heatmap(
+    frame: pd.DataFrame,
+    title: str,
+    fmt: str = ".1f",
+    cmap: str = "rocket_r",
+    center: float | None = None,
+    row_label: Labeller = label,
+    column_label: Labeller = str,
+    cbar_label: str = "",
+):
     """An annotated heatmap of a numeric table; returns the Figure."""
     use_cjk_font()
     shown = frame.copy()
@@ -54,17 +70,37 @@ def heatmap(frame: pd.DataFrame, title: str, fmt: str = ".1f", cmap: str = "rock
     # a glossed column label goes on two lines: Chinese above, English below
     shown.columns = [column_label(str(t)).replace(" (", "\n(") for t in frame.columns]
     label_width = max((len(str(t)) for t in shown.index), default=0) * 0.09
-    fig, ax = plt.subplots(figsize=(1.2 * len(shown.columns) + label_width + 2.5, 0.36 * len(shown) + 1.8))
-    sns.heatmap(shown, annot=True, fmt=fmt, cmap=cmap, center=center, linewidths=0.5, ax=ax,
-                cbar_kws={"label": cbar_label})
+    fig, ax = plt.subplots(
+        figsize=(1.2 * len(shown.columns) + label_width + 2.5, 0.36 * len(shown) + 1.8)
+    )
+    sns.heatmap(
+        shown,
+        annot=True,
+        fmt=fmt,
+        cmap=cmap,
+        center=center,
+        linewidths=0.5,
+        ax=ax,
+        cbar_kws={"label": cbar_label},
+    )
     ax.set(title=title, xlabel="", ylabel="")
     ax.tick_params(axis="x", rotation=0)
     fig.tight_layout()
     return fig
 
 
-def intervals(frame: pd.DataFrame, category: str, group: str, estimate: str, low: str, high: str,
-              title: str, xlabel: str, category_label: Labeller = label, group_label: Labeller = place_label):
+def intervals(
+    frame: pd.DataFrame,
+    category: str,
+    group: str,
+    estimate: str,
+    low: str,
+    high: str,
+    title: str,
+    xlabel: str,
+    category_label: Labeller = label,
+    group_label: Labeller = place_label,
+):
     """Point estimates with confidence intervals, one row per category, one colour per group."""
     use_cjk_font()
     categories = list(dict.fromkeys(frame[category]))
@@ -74,8 +110,16 @@ def intervals(frame: pd.DataFrame, category: str, group: str, estimate: str, low
     for i, (name, color) in enumerate(zip(groups, sns.color_palette(n_colors=len(groups)))):
         rows = frame[frame[group] == name].set_index(category).reindex(categories)
         y = [k + (i - (len(groups) - 1) / 2) * step for k in range(len(categories))]
-        ax.errorbar(rows[estimate], y, xerr=[rows[estimate] - rows[low], rows[high] - rows[estimate]],
-                    fmt="o", color=color, capsize=2.5, markersize=4.5, label=group_label(str(name)))
+        ax.errorbar(
+            rows[estimate],
+            y,
+            xerr=[rows[estimate] - rows[low], rows[high] - rows[estimate]],
+            fmt="o",
+            color=color,
+            capsize=2.5,
+            markersize=4.5,
+            label=group_label(str(name)),
+        )
     ax.set_yticks(range(len(categories)), [category_label(str(c)) for c in categories])
     ax.invert_yaxis()
     ax.set(title=title, xlabel=xlabel)
@@ -89,11 +133,21 @@ def dispersion(positions: pd.DataFrame, row: str, offset: str, title: str):
     use_cjk_font()
     rows = list(dict.fromkeys(positions[row]))
     fig, ax = plt.subplots(figsize=(9, 0.4 * len(rows) + 1.4))
-    ax.scatter(positions[offset], positions[row].map({r: i for i, r in enumerate(rows)}),
-               marker="|", s=220, linewidths=1.4, color=sns.color_palette()[0])
+    ax.scatter(
+        positions[offset],
+        positions[row].map({r: i for i, r in enumerate(rows)}),
+        marker="|",
+        s=220,
+        linewidths=1.4,
+        color=sns.color_palette()[0],
+    )
     ax.set_yticks(range(len(rows)), rows)
-    ax.set(xlim=(0, 1), ylim=(len(rows) - 0.5, -0.5), title=title,
-           xlabel="position in the article (0 = start, 1 = end)")
+    ax.set(
+        xlim=(0, 1),
+        ylim=(len(rows) - 0.5, -0.5),
+        title=title,
+        xlabel="position in the article (0 = start, 1 = end)",
+    )
     ax.grid(axis="y", visible=False)
     fig.tight_layout()
     return fig
@@ -110,14 +164,34 @@ def network(graph, title: str, weight: str = "weight", label_of: Labeller = labe
     shown = graph.subgraph([node for node in graph.nodes if graph.degree(node) > 0])
     fig, ax = plt.subplots(figsize=(9, 7))
     # Kamada-Kawai has no randomness: the same picture on every build
-    layout = nx.kamada_kawai_layout(shown, weight=None) if len(shown) > 1 else {n: (0, 0) for n in shown}
+    layout = (
+        nx.kamada_kawai_layout(shown, weight=None) if len(shown) > 1 else {n: (0, 0) for n in shown}
+    )
     heaviest = max((d.get(weight, 1) for *_, d in shown.edges(data=True)), default=1)
-    nx.draw_networkx_edges(shown, layout, ax=ax, alpha=0.35, edge_color="#556",
-                           width=[0.6 + 3 * d.get(weight, 1) / heaviest for *_, d in shown.edges(data=True)])
-    nx.draw_networkx_nodes(shown, layout, ax=ax, node_color=[sns.color_palette()[0]], alpha=0.25,
-                           node_size=[250 + 90 * shown.degree(n) for n in shown.nodes])
-    nx.draw_networkx_labels(shown, layout, labels={n: label_of(str(n)) for n in shown.nodes}, ax=ax,
-                            font_family=fonts.CJK_FONT_FAMILY, font_size=9)
+    nx.draw_networkx_edges(
+        shown,
+        layout,
+        ax=ax,
+        alpha=0.35,
+        edge_color="#556",
+        width=[0.6 + 3 * d.get(weight, 1) / heaviest for *_, d in shown.edges(data=True)],
+    )
+    nx.draw_networkx_nodes(
+        shown,
+        layout,
+        ax=ax,
+        node_color=[sns.color_palette()[0]],
+        alpha=0.25,
+        node_size=[250 + 90 * shown.degree(n) for n in shown.nodes],
+    )
+    nx.draw_networkx_labels(
+        shown,
+        layout,
+        labels={n: label_of(str(n)) for n in shown.nodes},
+        ax=ax,
+        font_family=fonts.CJK_FONT_FAMILY,
+        font_size=9,
+    )
     ax.set_title(title)
     ax.margins(0.15)
     ax.axis("off")

@@ -43,8 +43,12 @@ KERNELSPEC = {"name": KERNEL_NAME, "display_name": "Python 3", "language": "pyth
 CELL_TIMEOUT_SECONDS = 600
 # How papermill runs every notebook, reports and benchmark floor alike. The executed copy is
 # written when the run ends rather than after every cell (seconds per report, with images).
-PAPERMILL_OPTIONS = {"kernel_name": KERNEL_NAME, "language": "python", "progress_bar": False,
-                     "request_save_on_cell_execute": False}
+PAPERMILL_OPTIONS = {
+    "kernel_name": KERNEL_NAME,
+    "language": "python",
+    "progress_bar": False,
+    "request_save_on_cell_execute": False,
+}
 
 
 def pool_size(jobs: int | None, tasks: int) -> int:
@@ -53,6 +57,7 @@ def pool_size(jobs: int | None, tasks: int) -> int:
 
 
 # -- one report, in a worker process ----------------------------------------------------------
+
 
 @dataclass
 class Task:
@@ -82,15 +87,33 @@ class Result:
     title: str
 
 
-def _task(report: Report, notebooks_dir: Path, reports_dir: Path, data: str, package: str, code: bool,
-          built_at: str) -> Task:
+def _task(
+    report: Report,
+    notebooks_dir: Path,
+    reports_dir: Path,
+    data: str,
+    package: str,
+    code: bool,
+    built_at: str,
+) -> Task:
     """The build of one report: where its notebook, executed copy and page live, and its key."""
     source = notebooks_dir / f"{report.notebook}.ipynb"
-    info = {"title": report.title, "parameters": report.parameters, "fingerprint": data,
-            "version": __version__, "built_at": built_at}
-    return Task(report, report_key(report, source.read_bytes(), data, package, code), source,
-                reports_dir / BUILD_DIRNAME / f"{report.name}.ipynb", reports_dir / f"{report.name}.html",
-                code, info)
+    info = {
+        "title": report.title,
+        "parameters": report.parameters,
+        "fingerprint": data,
+        "version": __version__,
+        "built_at": built_at,
+    }
+    return Task(
+        report,
+        report_key(report, source.read_bytes(), data, package, code),
+        source,
+        reports_dir / BUILD_DIRNAME / f"{report.name}.ipynb",
+        reports_dir / f"{report.name}.html",
+        code,
+        info,
+    )
 
 
 def _record(result: Result, reports_dir: Path) -> None:
@@ -146,12 +169,23 @@ def _execute(task: Task, kernel=None) -> Result:
     task.executed.parent.mkdir(parents=True, exist_ok=True)
     task.executed.unlink(missing_ok=True)  # never show a previous run's outputs as this run's
     try:
-        warm = ({"engine_name": kernels.ENGINE_NAME, "warm_kernel": kernel.ready(str(task.notebook.parent))}
-                if kernel else {})
+        warm = (
+            {
+                "engine_name": kernels.ENGINE_NAME,
+                "warm_kernel": kernel.ready(str(task.notebook.parent)),
+            }
+            if kernel
+            else {}
+        )
         papermill.execute_notebook(
-            str(task.notebook), str(task.executed), parameters=task.report.parameters,
-            cwd=str(task.notebook.parent), execution_timeout=CELL_TIMEOUT_SECONDS,
-            **PAPERMILL_OPTIONS, **warm)
+            str(task.notebook),
+            str(task.executed),
+            parameters=task.report.parameters,
+            cwd=str(task.notebook.parent),
+            execution_timeout=CELL_TIMEOUT_SECONDS,
+            **PAPERMILL_OPTIONS,
+            **warm,
+        )
     except papermill.PapermillExecutionError as exc:
         error = f"{exc.ename}: {exc.evalue} (cell [{exc.exec_count}])"
     except Exception as exc:  # the kernel died, the notebook is unreadable, ...: still a page
@@ -162,37 +196,65 @@ def _execute(task: Task, kernel=None) -> Result:
         notebook = nbformat.read(task.executed, as_version=4)
     info = export.PageInfo(error=error, **task.info)
     try:
-        page = (export.notebook_page(notebook, info, code=task.code) if notebook is not None
-                else export.standalone_page(info, "<p>The notebook could not be executed.</p>"))
+        page = (
+            export.notebook_page(notebook, info, code=task.code)
+            if notebook is not None
+            else export.standalone_page(info, "<p>The notebook could not be executed.</p>")
+        )
     except Exception as exc:  # the export itself failed: say so on the page
         error = error or f"export failed: {type(exc).__name__}: {exc}"
         page = export.standalone_page(export.PageInfo(error=error, **task.info), "")
     export.write_page(task.page, page)
-    return Result(task.report.name, task.key, error is None, error,
-                  notebook_summary(notebook) if notebook is not None else "",
-                  round(time.perf_counter() - started, 2), task.info["built_at"],
-                  task.report.parameters, task.report.title)
+    return Result(
+        task.report.name,
+        task.key,
+        error is None,
+        error,
+        notebook_summary(notebook) if notebook is not None else "",
+        round(time.perf_counter() - started, 2),
+        task.info["built_at"],
+        task.report.parameters,
+        task.report.title,
+    )
 
 
 # -- the build --------------------------------------------------------------------------------
+
 
 def _run_pool(tasks: list[Task], jobs: int, log_file: Path, progress: bool):
     """Yield each task's Result as soon as it is done."""
     from tqdm import tqdm
 
     # Workers fork at the first submit, before tqdm starts its monitor thread.
-    with ProcessPoolExecutor(max_workers=jobs, initializer=start_worker, initargs=(str(log_file),)) as pool:
+    with ProcessPoolExecutor(
+        max_workers=jobs, initializer=start_worker, initargs=(str(log_file),)
+    ) as pool:
         futures = {pool.submit(_execute_in_worker, task): task for task in tasks}
-        bar = tqdm(total=len(tasks), desc="reports", unit="report", disable=not progress,
-                   file=sys.stderr, dynamic_ncols=True)
+        bar = tqdm(
+            total=len(tasks),
+            desc="reports",
+            unit="report",
+            disable=not progress,
+            file=sys.stderr,
+            dynamic_ncols=True,
+        )
         with bar:
             for future in as_completed(futures):
                 task = futures[future]
                 try:
                     result = future.result()
                 except BrokenProcessPool as exc:  # a worker was killed (out of memory, ...)
-                    result = Result(task.report.name, task.key, False, f"worker died: {exc}", "", 0.0,
-                                    task.info["built_at"], task.report.parameters, task.report.title)
+                    result = Result(
+                        task.report.name,
+                        task.key,
+                        False,
+                        f"worker died: {exc}",
+                        "",
+                        0.0,
+                        task.info["built_at"],
+                        task.report.parameters,
+                        task.report.title,
+                    )
                 bar.set_postfix_str(result.name, refresh=False)
                 bar.update()
                 if not result.ok:
@@ -200,22 +262,42 @@ def _run_pool(tasks: list[Task], jobs: int, log_file: Path, progress: bool):
                 yield result
 
 
-def build_report(report: Report, *, notebooks_dir: Path = config.NOTEBOOKS_DIR,
-                 reports_dir: Path = config.REPORTS_DIR, processed_dir: Path | None = None,
-                 code: bool = False) -> Result:
+def build_report(
+    report: Report,
+    *,
+    notebooks_dir: Path = config.NOTEBOOKS_DIR,
+    reports_dir: Path = config.REPORTS_DIR,
+    processed_dir: Path | None = None,
+    code: bool = False,
+) -> Result:
     """Build one report in this process, whatever its fingerprint (for tests and debugging)."""
     built_at = utc_now()
-    task = _task(report, notebooks_dir, reports_dir, tables.fingerprint(processed_dir), freshness.package_fingerprint(),
-                 code, built_at)
+    task = _task(
+        report,
+        notebooks_dir,
+        reports_dir,
+        tables.fingerprint(processed_dir),
+        freshness.package_fingerprint(),
+        code,
+        built_at,
+    )
     result = _execute(task)
     _record(result, reports_dir)
     return result
 
 
-def run_reports(reports: list[Report], *, listed: list[Report] | None = None,
-                notebooks_dir: Path = config.NOTEBOOKS_DIR, reports_dir: Path = config.REPORTS_DIR,
-                processed_dir: Path | None = None, code: bool = False, jobs: int | None = None,
-                force: bool = False, progress: bool = True) -> list[str]:
+def run_reports(
+    reports: list[Report],
+    *,
+    listed: list[Report] | None = None,
+    notebooks_dir: Path = config.NOTEBOOKS_DIR,
+    reports_dir: Path = config.REPORTS_DIR,
+    processed_dir: Path | None = None,
+    code: bool = False,
+    jobs: int | None = None,
+    force: bool = False,
+    progress: bool = True,
+) -> list[str]:
     """Build the pages of ``reports`` that are out of date, then the index of ``listed``.
 
     Returns the names of the reports that failed (in this run or, unchanged, in an earlier one).
@@ -248,18 +330,28 @@ def run_reports(reports: list[Report], *, listed: list[Report] | None = None,
 
     failures = [r.name for r in reports if not read_stamp(reports_dir, r.name).get("ok")]
     if progress:
-        print(f"reports: {len(tasks)} built, {len(reports) - len(tasks)} unchanged, "
-              f"{len(failures)} failed in {time.perf_counter() - started:.1f} s "
-              f"-> {reports_dir / 'index.html'}", file=sys.stderr)
+        print(
+            f"reports: {len(tasks)} built, {len(reports) - len(tasks)} unchanged, "
+            f"{len(failures)} failed in {time.perf_counter() - started:.1f} s "
+            f"-> {reports_dir / 'index.html'}",
+            file=sys.stderr,
+        )
     if failures:
         pages = ", ".join(str(reports_dir / f"{name}.html") for name in failures)
-        print(f"error: {len(failures)} report(s) failed: {', '.join(failures)} (see {pages})",
-              file=sys.stderr)
+        print(
+            f"error: {len(failures)} report(s) failed: {', '.join(failures)} (see {pages})",
+            file=sys.stderr,
+        )
     return failures
 
 
-def build_reports(code: bool = False, jobs: int | None = None, force: bool = False,
-                  only: list[str] | None = None, progress: bool = True) -> list[str]:
+def build_reports(
+    code: bool = False,
+    jobs: int | None = None,
+    force: bool = False,
+    only: list[str] | None = None,
+    progress: bool = True,
+) -> list[str]:
     """``make reports``: build what is out of date; return the names of failed reports."""
     listed = read_report_list()
     reports = select(listed, only)

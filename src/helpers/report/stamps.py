@@ -8,7 +8,7 @@ summaries and the status from the stamps.
 
 import hashlib
 import json
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from helpers import __version__, atomic
@@ -19,7 +19,7 @@ BUILD_DIRNAME = ".build"  # inside reports/: executed notebooks, stamps, kernel 
 
 def utc_now() -> str:
     """The time a page says it was built, to the minute."""
-    return datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    return datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
 
 
 def _sha256(data: bytes) -> str:
@@ -28,8 +28,15 @@ def _sha256(data: bytes) -> str:
 
 def report_key(report: Report, notebook: bytes, data: str, package: str, code: bool) -> str:
     """What a report's page depends on, hashed: equal keys mean the page is up to date."""
-    inputs = {"notebook": _sha256(notebook), "parameters": report.parameters, "title": report.title,
-              "data": data, "package": package, "version": __version__, "code": code}
+    inputs = {
+        "notebook": _sha256(notebook),
+        "parameters": report.parameters,
+        "title": report.title,
+        "data": data,
+        "package": package,
+        "version": __version__,
+        "code": code,
+    }
     return _sha256(json.dumps(inputs, sort_keys=True, ensure_ascii=False).encode())
 
 
@@ -47,4 +54,6 @@ def read_stamp(reports_dir: Path, name: str) -> dict:
 
 def write_stamp(reports_dir: Path, name: str, stamp: dict) -> None:
     """Record what a build of a report gave, for the index and the next run."""
-    atomic.write_text(_stamp_path(reports_dir, name), json.dumps(stamp, ensure_ascii=False, indent=1))
+    atomic.write_text(
+        _stamp_path(reports_dir, name), json.dumps(stamp, ensure_ascii=False, indent=1)
+    )

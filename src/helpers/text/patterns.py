@@ -24,7 +24,9 @@ FORMULA_OPERATOR = r"\s*[+＋×]\s*"
 # 1+8+N, 1+5+42, 4×4: digits joined by + or ×, possibly with a letter part. It may run
 # straight into Chinese (培育1+8+N现代产业体系): only a further digit, letter or point ends it
 # too early (\w would also refuse the Chinese character and cut 1+8+N back to 1+8).
-FORMULA = re.compile(rf"\d(?<![0-9A-Za-z.]\d)\d*(?:{FORMULA_OPERATOR}(?:\d+|[A-Za-z]))+(?![0-9A-Za-z.])")
+FORMULA = re.compile(
+    rf"\d(?<![0-9A-Za-z.]\d)\d*(?:{FORMULA_OPERATOR}(?:\d+|[A-Za-z]))+(?![0-9A-Za-z.])"
+)
 # Unquoted numbered slogans: two or more numeral-led parts of the same length (三高四新, 六稳六保,
 # 一核两电三色四新, 三强一化, 四比四看) or numeral + 个 + numeral (六个一). Equal lengths keep the
 # next word out (三高四新战略 is not 三高四新战); slogans with uneven parts (五制一平台,
@@ -41,8 +43,10 @@ QUOTED = re.compile(r"“([^“”\n]{1,40})”|\"([^\"\n]{1,40})\"|「([^「」
 
 # Numbers with their magnitude and unit: 855.04亿元, 8.1%, 0.4个百分点, 3000亿级, 1万亿, 千亿.
 MAGNITUDE = "万亿|千亿|百亿|十亿|亿|千万|百万|十万|万"
-UNIT = ("个百分点|百分点|%|％|‰|亿元|万元|美元|元|平方公里|平方米|公里|万亩|亩|吨|"
-        "年度|年|月|日|号|个|条|家|项|位|人|名|批|座|所|大|倍")
+UNIT = (
+    "个百分点|百分点|%|％|‰|亿元|万元|美元|元|平方公里|平方米|公里|万亩|亩|吨|"
+    "年度|年|月|日|号|个|条|家|项|位|人|名|批|座|所|大|倍"
+)
 NUMBER = re.compile(
     rf"[\d{NUMERAL}百千]"
     rf"(?:(?<=\d)(?<![0-9A-Za-z.]\d)\d*(?:\.\d+)?(?:\s*[—–\-~～至到]\s*\d+(?:\.\d+)?)?"

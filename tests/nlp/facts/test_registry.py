@@ -25,15 +25,25 @@ def test_every_fact_lies_inside_its_sentence():
     assert {f["kind"] for f in found} == set(KINDS)
     for fact in found:
         sentence = sentences[fact["sentence_id"]]
-        assert TEXT[fact["start"]:fact["end"]] == fact["text"]
+        assert TEXT[fact["start"] : fact["end"]] == fact["text"]
         assert sentence.start <= fact["start"] and fact["end"] <= sentence.end
 
 
 def test_facts_are_in_text_order_then_in_the_order_of_their_kinds():
     found = extract_facts(TEXT)
     assert found == sorted(found, key=lambda f: (f["start"], KINDS.index(f["kind"])))
-    assert list(found[0]) == ["sentence_id", "kind", "text", "start", "end", "value", "unit", "measure", "year",
-                              "detail"]
+    assert list(found[0]) == [
+        "sentence_id",
+        "kind",
+        "text",
+        "start",
+        "end",
+        "value",
+        "unit",
+        "measure",
+        "year",
+        "detail",
+    ]
 
 
 def test_every_kind_has_its_module_and_its_test():
@@ -45,11 +55,16 @@ def test_every_kind_has_its_module_and_its_test():
 
 def test_a_registry_orders_ties_by_kind_and_drops_facts_across_sentences():
     registry = Extractors()
-    registry.register("second", lambda text, sentences: [Fact("招商", 2, 4), Fact("招商。要", 2, 6)])
+    registry.register(
+        "second", lambda text, sentences: [Fact("招商", 2, 4), Fact("招商。要", 2, 6)]
+    )
     registry.register("first", lambda text, sentences: [Fact("抓招", 1, 3), Fact("抓", 6, 7)])
     found = registry.extract("要抓招商。要抓创新！")
     assert [(f["kind"], f["text"], f["sentence_id"]) for f in found] == [
-        ("first", "抓招", 0), ("second", "招商", 0), ("first", "抓", 1)]
+        ("first", "抓招", 0),
+        ("second", "招商", 0),
+        ("first", "抓", 1),
+    ]
     tie = Extractors()
     tie.register("a", lambda text, sentences: [Fact("抓", 1, 2)])
     tie.register("b", lambda text, sentences: [Fact("抓", 1, 2)])

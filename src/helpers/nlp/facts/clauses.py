@@ -2,8 +2,8 @@
 
 from helpers.nlp import segment
 
-CLAUSE_BREAK = "，,。；;：:！？!?\n、“”\"（）()"
-LIST_BREAK = "".join(c for c in CLAUSE_BREAK if c not in "、“”\"")  # a list spans 、 and quotes
+CLAUSE_BREAK = '，,。；;：:！？!?\n、“”"（）()'
+LIST_BREAK = "".join(c for c in CLAUSE_BREAK if c not in '、“”"')  # a list spans 、 and quotes
 
 
 def split_items(clause: str) -> list[tuple[int, int]]:
@@ -42,8 +42,13 @@ def trim_lead(text: str, start: int, end: int, others: int) -> int:
     tagged = segment.tag(text[start:end])
     offset = 0
     for (word, flag), (_, next_flag) in zip(tagged, tagged[1:]):
-        verbal = (flag.startswith("v") and flag != "vn" or flag in ("x", "m", "p", "c", "u", "uj", "ul")
-                  or flag == "vn" and next_flag.startswith("n"))
+        verbal = (
+            flag.startswith("v")
+            and flag != "vn"
+            or flag in ("x", "m", "p", "c", "u", "uj", "ul")
+            or flag == "vn"
+            and next_flag.startswith("n")
+        )
         loose = flag[0] in "adr" and (end - start) - offset - len(word) >= others
         if not (verbal or loose):
             break

@@ -11,7 +11,9 @@ _NUMBER_PARTS = re.compile(
 )
 # A bare magnitude (千亿, 1万亿) is money only where its measure says so: 千亿工业 and a
 # project reserve of 1万亿 are output and investment in 元, 新增就业5万 is five myriad jobs.
-_MONEY_MEASURE = re.compile("产值|总值|增加值|投资|收入|营收|利润|税收|财政|资金|融资|规模|销售|工业|产业|项目")
+_MONEY_MEASURE = re.compile(
+    "产值|总值|增加值|投资|收入|营收|利润|税收|财政|资金|融资|规模|销售|工业|产业|项目"
+)
 
 
 def parse_number(text: str, measure: str | None = None) -> tuple[float, str] | None:

@@ -26,7 +26,9 @@ class Extractors:
     def get(self, kind: str) -> Extractor:
         """The extractor registered for ``kind``."""
         if kind not in self._by_kind:
-            raise KeyError(f"no fact extractor is registered for kind {kind!r} (kinds: {', '.join(self._by_kind)})")
+            raise KeyError(
+                f"no fact extractor is registered for kind {kind!r} (kinds: {', '.join(self._by_kind)})"
+            )
         return self._by_kind[kind]
 
     def kinds(self) -> tuple[str, ...]:
@@ -47,8 +49,11 @@ class Extractors:
         [('word', '招商', 0)]
         """
         sentences = sentences if sentences is not None else split_sentences(text)
-        found = [(fact.start, order, kind, fact) for order, (kind, extract) in enumerate(self._by_kind.items())
-                 for fact in extract(text, sentences)]
+        found = [
+            (fact.start, order, kind, fact)
+            for order, (kind, extract) in enumerate(self._by_kind.items())
+            for fact in extract(text, sentences)
+        ]
         rows = []
         for _, _, kind, fact in sorted(found, key=lambda item: item[:2]):
             sentence = sentence_at(sentences, fact.start)

@@ -37,7 +37,7 @@ def slogan_parts(slogan: str) -> list[str]:
 def _expansion_after(text: str, parts: list[str], start: int) -> dict | None:
     """“1”即…；“8”即…: what each part of a formula stands for, in the same paragraph."""
     paragraph_end = text.find("\n", start)
-    window = text[start: paragraph_end if paragraph_end >= 0 else len(text)]
+    window = text[start : paragraph_end if paragraph_end >= 0 else len(text)]
     found = {}
     for part in parts:
         match = re.search(rf"[“\"]{re.escape(part)}[”\"](?:即|是|指|就是)([^；;。]+)", window)
@@ -49,11 +49,11 @@ def _expansion_after(text: str, parts: list[str], start: int) -> dict | None:
 def _expansion_before(text: str, sentence: Sentence, start: int, slogan: str, parts: list[str]):
     """“一位市级领导、…”的“六个一”, 产业链、创新链…“五链融合”: the list just before a slogan."""
     end = start
-    while end > sentence.start and text[end - 1] in "“\"":
+    while end > sentence.start and text[end - 1] in '“"':
         end -= 1
     if end > sentence.start and text[end - 1] == "的":
         end -= 1
-    if end > sentence.start and text[end - 1] in "”\"":  # a quoted list: take the quote
+    if end > sentence.start and text[end - 1] in '”"':  # a quoted list: take the quote
         end -= 1
         open_at = max(text.rfind("“", sentence.start, end), text.rfind('"', sentence.start, end))
         clause_start = open_at + 1 if open_at >= 0 else end
@@ -90,7 +90,10 @@ def not_slogans() -> frozenset[str]:
 @functools.cache
 def slogan_aliases() -> dict[tuple[str, str], str]:
     """(first half, second half) -> the slogan they make (``data/slogan_aliases.csv``)."""
-    return {(row["first"], row["second"]): row["slogan"] for row in resources.read_rows(SLOGAN_ALIASES_FILE)}
+    return {
+        (row["first"], row["second"]): row["slogan"]
+        for row in resources.read_rows(SLOGAN_ALIASES_FILE)
+    }
 
 
 def extract(text: str, sentences: list[Sentence]) -> list[Fact]:
@@ -121,9 +124,16 @@ def _join_halves(text: str, facts: list[Fact], gap: int = 8) -> None:
     name as ``measure``. “六稳”工作、落实“六保”任务 (one part each, the same count) make
     六稳六保; “三高地”“四个新” make 三高四新 (``data/slogan_aliases.csv``)."""
     for first, second in zip(facts, facts[1:]):
-        close = second.start - first.end <= gap and not re.search(r"[。！？\n]", text[first.end:second.start])
-        same_count = (len(first.text) == len(second.text) == 2 and first.text[0] == second.text[0]
-                      and first.text[0] in NUMERAL)
-        whole = slogan_aliases().get((first.text, second.text)) or (first.text + second.text if same_count else None)
+        close = second.start - first.end <= gap and not re.search(
+            r"[。！？\n]", text[first.end : second.start]
+        )
+        same_count = (
+            len(first.text) == len(second.text) == 2
+            and first.text[0] == second.text[0]
+            and first.text[0] in NUMERAL
+        )
+        whole = slogan_aliases().get((first.text, second.text)) or (
+            first.text + second.text if same_count else None
+        )
         if close and whole:
             first.measure = second.measure = whole

@@ -10,13 +10,19 @@ from helpers.nlp.sentences import Sentence, sentence_at
 from helpers.text.patterns import NUMBER, YEAR_OR_FISCAL
 
 _PERIOD = re.compile(r"\d+\s*[—–\-~～至到]\s*\d+月|[一二三四]季度|上半年|下半年|全年")
-_LEAD_WORDS = re.compile(rf"^(?:{YEAR_OR_FISCAL.pattern}|今年|全年|去年|当年|其中|我市|全市|全县|我县|力争|确保|[“”\"])+")
-_VERB = re.compile(r"(?:达到|达|实现|完成|突破|超过|增加到|提高到|为|是|打造|培育|建设|形成|打好|迈向)$")
+_LEAD_WORDS = re.compile(
+    rf"^(?:{YEAR_OR_FISCAL.pattern}|今年|全年|去年|当年|其中|我市|全市|全县|我县|力争|确保|[“”\"])+"
+)
+_VERB = re.compile(
+    r"(?:达到|达|实现|完成|突破|超过|增加到|提高到|为|是|打造|培育|建设|形成|打好|迈向)$"
+)
 _MID_VERB = re.compile(r"(?:实现|完成|达到)")
 _GROWTH = re.compile(r"^(?:同比)?(?:增长|增速|下降|提高)$")
 
 
-def _measure(text: str, sentence: Sentence, start: int, end: int, previous: str | None) -> str | None:
+def _measure(
+    text: str, sentence: Sentence, start: int, end: int, previous: str | None
+) -> str | None:
     """What a figure measures: 地区生产总值达3840亿元 -> 地区生产总值; 千亿工业 -> 工业.
 
     A bare magnitude (千亿, 3000亿级) qualifies the nouns after it; a stated amount is
@@ -34,7 +40,7 @@ def _measure(text: str, sentence: Sentence, start: int, end: int, previous: str 
             nouns += word
         if nouns:
             return nouns
-    before = text[clause_before(text, start, sentence.start, CLAUSE_BREAK):start].strip()
+    before = text[clause_before(text, start, sentence.start, CLAUSE_BREAK) : start].strip()
     before = _MID_VERB.sub("", _VERB.sub("", _LEAD_WORDS.sub("", before)))
     if _GROWTH.match(before) and previous:
         return previous + before
@@ -55,12 +61,22 @@ def extract(text: str, sentences: list[Sentence]) -> list[Fact]:
             continue
         previous[sentence.sentence_id] = measure
         value, unit = parsed
-        head = text[sentence.start:start]
+        head = text[sentence.start : start]
         years = YEAR_OR_FISCAL.findall(head)
         detail = {"stated": text[start:end]}
         period = _PERIOD.findall(head)
         if period:
             detail["period"] = period[-1]
-        facts.append(Fact(text[start:end], start, end, value=value, unit=unit,
-                          measure=measure, year=int(years[-1]) if years else None, detail=detail))
+        facts.append(
+            Fact(
+                text[start:end],
+                start,
+                end,
+                value=value,
+                unit=unit,
+                measure=measure,
+                year=int(years[-1]) if years else None,
+                detail=detail,
+            )
+        )
     return facts
