@@ -34,6 +34,15 @@ def atomic_path(target: Path):
         tmp.unlink(missing_ok=True)
 
 
+def sweep(folder: Path) -> list[Path]:
+    """Remove the temporary files that writes killed midway left in ``folder``."""
+    folder = Path(folder)
+    leftovers = [p for p in folder.glob(".*.tmp") if p.is_file()] if folder.is_dir() else []
+    for path in leftovers:
+        path.unlink(missing_ok=True)
+    return leftovers
+
+
 def write_text(target: Path, text: str) -> None:
     """Atomically write UTF-8 text."""
     with atomic_path(target) as tmp:

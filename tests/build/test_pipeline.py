@@ -3,8 +3,10 @@
 import errno
 import os
 import shutil
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pandas as pd
@@ -190,3 +192,54 @@ def test_dask_build_on_a_local_cluster_equals_the_local_build(built, tmp_path):
             pq.read_table(folder)
         ).to_pandas()  # parts hold whole articles
         pd.testing.assert_frame_equal(dask_table, read(built, name), check_dtype=True)
+
+
+def _processes_with(marker: str) -> list[int]:
+    found = []
+    for proc in Path("/proc").iterdir():
+        try:
+            if proc.name.isdigit() and marker.encode() in (proc / "environ").read_bytes():
+                found.append(int(proc.name))
+        except OSError:
+            continue
+    return found
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_kill_9_while_the_tables_are_written_leaves_the_published_set_and_no_worker(
+    built, tmp_path
+):
+    raw, out = tmp_path / "raw", tmp_path / "processed"
+    shutil.copytree(config.RAW_DATA_DIR, raw)
+    for copy in range(40):  # enough work to be killed in the middle of it
+        for path in config.raw_article_paths():
+            (raw / f"copy{copy}-{path.name}").write_bytes(path.read_bytes())
+    shutil.copytree(built, out, symlinks=True)
+    before, target = published(out), sets.current(out).resolve()
+    marker = f"HELPERS_TEST_MARKER={tmp_path.name}"
+    command = [
+        sys.executable,
+        "-m",
+        "helpers",
+        "build",
+        "--quiet",
+        "--raw-dir",
+        str(raw),
+        "--out-dir",
+        str(out),
+    ]
+    parent = subprocess.Popen(command, env={**os.environ, "HELPERS_TEST_MARKER": tmp_path.name})
+    deadline = time.monotonic() + 60
+    while not list(out.glob(".set-*.tmp")) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    time.sleep(1)  # workers started, tables half done
+    parent.send_signal(signal.SIGKILL)
+    parent.wait()
+    deadline = time.monotonic() + 10
+    while _processes_with(marker) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert _processes_with(marker) == []
+    assert sets.current(out).resolve() == target and published(out) == before
+    assert list(out.glob(".set-*.tmp"))  # what it left...
+    build(raw_dir=config.RAW_DATA_DIR, out_dir=out, progress=False, workers=1)
+    assert not list(out.glob(".set-*.tmp"))  # ...is swept by the next build

@@ -1,7 +1,14 @@
 """The report runner: staleness, skipping unchanged reports, failures, stamps, index."""
 
+import errno
 import json
+import os
+import re
+import signal
+import subprocess
+import sys
 import time
+from pathlib import Path
 
 import nbformat
 import pytest
@@ -125,3 +132,98 @@ def test_the_stamp_records_what_the_index_needs(project):
     )
     assert stamp["ok"] and stamp["summary"] == "said 产业链" and stamp["seconds"] > 0
     assert len(stamp["key"]) == 64
+
+
+# -- faults -------------------------------------------------------------------------------------
+
+
+def test_a_page_that_cannot_be_written_is_failed_on_the_index_and_the_rest_are_built(
+    project, tmp_path, monkeypatch
+):
+    from helpers.report import export
+
+    real = export.write_page
+
+    def full_for_chain(path, page):
+        if path.name == "say_chain.html":
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        real(path, page)
+
+    monkeypatch.setattr(export, "write_page", full_for_chain)  # the workers fork with it
+    run = {**project["run"], "reports_dir": tmp_path / "reports"}
+    failures = runner.run_reports(project["listed"][:2], **run)
+    assert failures == ["say_chain"]
+    index = (tmp_path / "reports" / "index.html").read_text(encoding="utf-8")
+    assert "No space left on device" in index and "status-failed" in index
+    assert (tmp_path / "reports" / "say_invest.html").exists()
+    assert not (tmp_path / "reports" / "say_chain.html").exists()
+
+
+def test_an_index_that_cannot_be_written_is_a_one_line_error(project, tmp_path, monkeypatch):
+    from helpers.errors import InputError
+    from helpers.report import runner as module
+
+    def full(*args, **kwargs):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(module, "write_index", full)
+    run = {**project["run"], "reports_dir": tmp_path / "reports"}
+    with pytest.raises(InputError, match="index.html: cannot write the index: No space left"):
+        runner.run_reports(project["listed"][:1], **run)
+
+
+def test_two_builds_of_the_same_inputs_give_the_same_pages_but_the_build_time(project, tmp_path):
+    pages = []
+    for attempt in ("first", "second"):
+        run = {**project["run"], "reports_dir": tmp_path / attempt}
+        assert runner.run_reports(project["listed"][:1], **run) == []
+        page = (tmp_path / attempt / "say_chain.html").read_text(encoding="utf-8")
+        pages.append(re.sub(r"\d{4}-\d\d-\d\d \d\d:\d\d UTC", "<time>", page))
+    assert pages[0] == pages[1]
+
+
+def test_temp_files_of_a_killed_write_are_swept(project, tmp_path):
+    out = tmp_path / "reports"
+    out.mkdir()
+    (out / ".say_chain.html.x1y2.tmp").write_text("half a page")
+    runner.run_reports(project["listed"][:1], **{**project["run"], "reports_dir": out})
+    assert not list(out.glob(".*.tmp"))
+
+
+def _processes_with(marker: str) -> list[int]:
+    """Pids of the processes whose environment holds ``marker``."""
+    found = []
+    for proc in Path("/proc").iterdir():
+        try:
+            if proc.name.isdigit() and marker.encode() in (proc / "environ").read_bytes():
+                found.append(int(proc.name))
+        except OSError:
+            continue
+    return found
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_nothing_runs_on_after_kill_9_of_make_reports(project, tmp_path):
+    marker = f"HELPERS_TEST_MARKER={tmp_path.name}"
+    notebooks = project["notebooks"]
+    make_notebook(notebooks / "slow.ipynb", "import time\ntime.sleep(60)", 'print("done")')
+    script = (
+        "from pathlib import Path\nfrom helpers.report import runner\n"
+        "from helpers.report.listing import Report\n"
+        f"runner.run_reports([Report('slow_a', 'slow', 'A', {{}}), Report('slow_b', 'slow', 'B', {{}})],"
+        f" notebooks_dir=Path({str(notebooks)!r}), reports_dir=Path({str(tmp_path / 'r')!r}), jobs=2, progress=False)\n"
+    )
+    env = {**os.environ, marker.split("=")[0]: marker.split("=")[1]}
+    parent = subprocess.Popen([sys.executable, "-c", script], env=env)
+    deadline = time.monotonic() + 60
+    while (
+        len(_processes_with(marker)) < 5 and time.monotonic() < deadline
+    ):  # parent, 2 workers, 2 kernels
+        time.sleep(0.5)
+    assert len(_processes_with(marker)) >= 5, "the kernels never started"
+    parent.send_signal(signal.SIGKILL)
+    parent.wait()
+    deadline = time.monotonic() + 15
+    while _processes_with(marker) and time.monotonic() < deadline:
+        time.sleep(0.5)
+    assert _processes_with(marker) == []

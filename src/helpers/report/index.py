@@ -29,12 +29,19 @@ def notebook_summary(notebook) -> str:
     return ""
 
 
-def write_index(reports: list[Report], reports_dir: Path, data: str) -> None:
-    """reports/index.html: every report with its parameters, summary and status."""
+def write_index(
+    reports: list[Report], reports_dir: Path, data: str, stamps: dict[str, dict] | None = None
+) -> None:
+    """reports/index.html: every report with its parameters, summary and status.
+
+    ``stamps`` are results that could not be written to reports/.build/ (a full disk): they
+    are shown as they are.
+    """
     rows, failed = [], 0
     for report in reports:
-        stamp = read_stamp(reports_dir, report.name)
-        built = (reports_dir / f"{report.name}.html").exists() and stamp
+        stamp = (stamps or {}).get(report.name) or read_stamp(reports_dir, report.name)
+        page = (reports_dir / f"{report.name}.html").exists()
+        built = bool(stamp) and (page or not stamp.get("ok"))
         failed += bool(built and not stamp.get("ok"))
         status = (
             ("ok" if stamp.get("ok") else '<span class="status-failed">failed</span>')
@@ -42,12 +49,15 @@ def write_index(reports: list[Report], reports_dir: Path, data: str) -> None:
             else "not built"
         )
         title = html.escape(report.title)
-        link = f'<a href="{html.escape(report.name)}.html">{title}</a>' if built else title
+        link = f'<a href="{html.escape(report.name)}.html">{title}</a>' if page and built else title
         params = ", ".join(
             f"{html.escape(k)} = {html.escape('、'.join(v) if isinstance(v, list) else str(v))}"
             for k, v in report.parameters.items()
         )
-        summary = html.escape(stamp.get("summary") or (stamp.get("error") or "") if built else "")
+        said = (
+            stamp.get("summary") if stamp.get("ok") else stamp.get("error") or stamp.get("summary")
+        )
+        summary = html.escape(said or "") if built else ""
         rows.append(
             f"<tr><td>{link}<br><small><code>{html.escape(report.name)}</code></small></td>"
             f"<td>{params}</td><td>{summary}</td><td>{status}</td></tr>"

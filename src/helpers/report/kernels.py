@@ -14,6 +14,7 @@ this way equal to reports built in fresh kernels. A report that fails gets its k
 down, so the next report starts in a new one.
 """
 
+import functools
 import os
 import sys
 import warnings
@@ -21,6 +22,8 @@ import warnings
 from papermill.clientwrap import PapermillNotebookClient
 from papermill.engines import NBClientEngine, papermill_engines
 from papermill.log import logger
+
+from helpers.processes import die_with_parent
 
 ENGINE_NAME = "warm-kernel"
 
@@ -118,7 +121,9 @@ class WarmKernel:
             )
             # Report runs stay out of the analyst's IPython history file.
             self.manager.start_kernel(
-                cwd=cwd, extra_arguments=["--HistoryManager.hist_file=:memory:"]
+                cwd=cwd,
+                extra_arguments=["--HistoryManager.hist_file=:memory:"],
+                preexec_fn=functools.partial(die_with_parent, os.getpid()),
             )
             # A session of its own (clients sharing one take each other's messages for
             # replays); the manager as parent, which tells a starting kernel from a dead one.

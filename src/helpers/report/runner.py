@@ -25,8 +25,10 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from helpers import __version__, config
+from helpers import __version__, atomic, config
 from helpers.build import freshness, pipeline, tables
+from helpers.errors import InputError
+from helpers.processes import die_with_parent
 from helpers.report.index import notebook_summary, write_index
 from helpers.report.listing import Report, read_report_list, select
 from helpers.report.stamps import (
@@ -124,8 +126,12 @@ def _record(result: Result, reports_dir: Path) -> None:
 _worker_kernel = None  # the warm kernel of a pool worker (helpers.report.kernels)
 
 
-def start_worker(log_file: str) -> None:
-    """Import papermill and nbconvert once per worker; send kernel chatter to a log file."""
+def start_worker(log_file: str, parent: int) -> None:
+    """Import papermill and nbconvert once per worker; send kernel chatter to a log file.
+
+    The worker (and so its kernel) dies with ``parent``, the process running the reports.
+    """
+    die_with_parent(parent)
     # Every kernel logs "running over TCP without encryption" on the stderr it inherits:
     # into the log, not over the progress bar.
     fd = os.open(log_file, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
@@ -194,6 +200,9 @@ def _execute(task: Task, kernel=None) -> Result:
         kernel.discard()  # whatever state the failure left, the next report starts afresh
     if task.executed.exists():
         notebook = nbformat.read(task.executed, as_version=4)
+        for cell in notebook.cells:  # papermill gives the cell it injects a random id
+            if "injected-parameters" in cell.metadata.get("tags", []):
+                cell.id = "injected-parameters"
     info = export.PageInfo(error=error, **task.info)
     try:
         page = (
@@ -204,7 +213,11 @@ def _execute(task: Task, kernel=None) -> Result:
     except Exception as exc:  # the export itself failed: say so on the page
         error = error or f"export failed: {type(exc).__name__}: {exc}"
         page = export.standalone_page(export.PageInfo(error=error, **task.info), "")
-    export.write_page(task.page, page)
+    try:
+        export.write_page(task.page, page)
+    except OSError as exc:  # a full or read-only reports folder: this report failed, others go on
+        task.page.unlink(missing_ok=True)
+        error = f"cannot write {task.page}: {exc.strerror or exc}"
     return Result(
         task.report.name,
         task.key,
@@ -227,7 +240,7 @@ def _run_pool(tasks: list[Task], jobs: int, log_file: Path, progress: bool):
 
     # Workers fork at the first submit, before tqdm starts its monitor thread.
     with ProcessPoolExecutor(
-        max_workers=jobs, initializer=start_worker, initargs=(str(log_file),)
+        max_workers=jobs, initializer=start_worker, initargs=(str(log_file), os.getpid())
     ) as pool:
         futures = {pool.submit(_execute_in_worker, task): task for task in tasks}
         bar = tqdm(
@@ -307,7 +320,9 @@ def run_reports(
     build_dir = reports_dir / BUILD_DIRNAME
     data, package = tables.fingerprint(processed_dir), freshness.package_fingerprint()
     built_at = utc_now()
+    unrecorded: dict[str, dict] = {}  # results whose stamp could not be written
 
+    atomic.sweep(reports_dir)
     tasks = []
     for report in reports:
         task = _task(report, notebooks_dir, reports_dir, data, package, code, built_at)
@@ -324,11 +339,23 @@ def run_reports(
         log_file = build_dir / "kernels.log"
         log_file.write_text("")  # this run's kernel output only
         for result in _run_pool(tasks, jobs, log_file, progress):
-            _record(result, reports_dir)
+            try:
+                _record(result, reports_dir)
+            except OSError:  # the index still shows it, from memory
+                unrecorded[result.name] = asdict(result)
     if tasks or not (reports_dir / "index.html").exists():
-        write_index(listed, reports_dir, data)
+        try:
+            write_index(listed, reports_dir, data, stamps=unrecorded)
+        except OSError as exc:
+            raise InputError(
+                reports_dir / "index.html", f"cannot write the index: {exc.strerror or exc}"
+            ) from None
 
-    failures = [r.name for r in reports if not read_stamp(reports_dir, r.name).get("ok")]
+    failures = [
+        r.name
+        for r in reports
+        if not (unrecorded.get(r.name) or read_stamp(reports_dir, r.name)).get("ok")
+    ]
     if progress:
         print(
             f"reports: {len(tasks)} built, {len(reports) - len(tasks)} unchanged, "
