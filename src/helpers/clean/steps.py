@@ -9,7 +9,8 @@ Order matters and is fixed by ``PREPARE_STEPS``, ``GLOSS_STEP`` and ``BODY_STEPS
 
 1. line breaks, HTML entities, invisible characters, full-width letters: so that later
    patterns see plain text;
-2. (errata, per file: the garbled strings still contain pinyin glosses and ASCII ``?!``);
+2. (errata, per file, then the mojibake repair: the garbled strings still contain pinyin
+   glosses and ASCII ``?!``);
 3. pinyin glosses: before anything reads words or line ends;
 4. (the loader takes the headline off here: it must not be joined to the lead;)
 5. reporter credits (taking one off can leave a footer line bare), boilerplate lines,
