@@ -221,7 +221,9 @@ def test_the_cleaning_log_has_a_row_per_article_and_step(corpus):
         "spaces",
         "width",
         "errata",
+        "mojibake-repaired",
         "pinyin-glosses",
+        "above-headline",
         "bylines",
         "boilerplate",
         "hard-wraps",
@@ -239,6 +241,9 @@ def test_the_cleaning_log_has_a_row_per_article_and_step(corpus):
     assert changes.loc["hengyang-2020-09-29-industrial-chain-rally-1", "pinyin-glosses"] > 100
     assert changes.loc["hengyang-2022-02-07-three-articles-1", "hard-wraps"] == 3
     assert (changes["mojibake-remaining"] == 0).all()
+    assert (
+        changes["mojibake-repaired"] == 0
+    ).all()  # the errata file already repairs the four runs
     boilerplate = (
         log[(log.step == "boilerplate") & (log.changes > 0)].set_index("article_id").examples
     )

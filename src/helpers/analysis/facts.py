@@ -188,15 +188,16 @@ _ERRATUM = re.compile(
 )
 
 
-def errata_table(log: pd.DataFrame) -> pd.DataFrame:
-    """The errata applied, one row each, from the examples the cleaning log's ``errata`` step kept.
+def errata_table(log: pd.DataFrame, step: str = "errata") -> pd.DataFrame:
+    """The errata applied, one row each, from the examples the cleaning log's ``errata`` step kept
+    (or those of ``step``, such as ``mojibake-repaired``, which writes its repairs the same way).
 
     >>> log = pd.DataFrame({"article_id": ["a-1"], "step": ["errata"], "changes": [1],
     ...                     "examples": ["鏈?zhǔn)剿季S → 鏈式思維 (evidence: GBK bytes one byte out of step)"]})
     >>> errata_table(log).iloc[0].tolist()
     ['a-1', '鏈?zhǔn)剿季S', '鏈式思維', 'GBK bytes one byte out of step']
     """
-    applied = log[(log["step"] == "errata") & (log["changes"] > 0)]
+    applied = log[(log["step"] == step) & (log["changes"] > 0)]
     rows = [
         {"article_id": article_id, **_ERRATUM.match(example.strip()).groupdict()}
         for article_id, examples in zip(applied["article_id"], applied["examples"])

@@ -1,8 +1,9 @@
 """Raw files -> cleaned articles with metadata and an audit of every cleaning step.
 
 For each file: decode, split into articles, then for each article run the cleaning steps
-(``helpers.clean.steps``) with the file's errata, take the headline off before the body steps,
-derive Simplified text, settle the metadata against the catalog and list any mojibake left.
+(``helpers.clean.steps``) with the file's errata and the mojibake repair, take the headline off
+before the body steps, derive Simplified text, settle the metadata against the catalog and list
+any mojibake left.
 
 An article of a file with several that names no place, or gives no date, takes the place
 or date the file's articles give together, and is flagged for it (unless the catalog
@@ -23,6 +24,7 @@ from helpers.clean.edits import audit_row
 from helpers.clean.errata import Corrections, apply_errata, errata_audit, suspicious_runs
 from helpers.clean.gazetteer import find_locality
 from helpers.clean.metadata import merge_metadata
+from helpers.clean.mojibake import mojibake_audit, repair_mojibake
 from helpers.clean.script import to_simplified
 from helpers.clean.sources import Sources, load_sources
 from helpers.clean.split import compose_title, split_articles, split_header
@@ -90,9 +92,11 @@ def _clean_article(chunk: str, corrections: Corrections) -> dict:
     garbled = [erratum.garbled for erratum in corrections if erratum.garbled in text]
     errata_log: list[tuple[str, str]] = []
     text = apply_errata(text, corrections, errata_log)
-    text, gloss_audit = run_steps(text, [GLOSS_STEP])
+    repaired = repair_mojibake(text)  # reviewed errata override; the bytes repair the rest
+    text, gloss_audit = run_steps(repaired.text, [GLOSS_STEP])
     dated_text = text  # dates are read before the boilerplate step drops the publication stamp
-    header, body = split_header(text)
+    above: list[tuple[str, str]] = []
+    header, body = split_header(text, above)
     title, subtitles = compose_title(header)
     credits = labelled_credits(to_simplified(body))  # labels in either script
     reporters = list(dict.fromkeys(find_reporters(body) + credits["reporters"]))
@@ -114,8 +118,9 @@ def _clean_article(chunk: str, corrections: Corrections) -> dict:
         "reporters": [to_simplified(name) for name in reporters],
         "editors": [to_simplified(name) for name in credits["editors"]],
         "audit": audit
-        + [errata_audit(corrections, errata_log)]
+        + [errata_audit(corrections, errata_log), mojibake_audit(repaired)]
         + gloss_audit
+        + [audit_row("above-headline", above)]
         + body_audit
         + [_script_audit(text_original, simplified)],
         "garbled": garbled,

@@ -48,6 +48,11 @@ SHAPES = {
 }
 
 
+# Search-engine spam above a headline: four or more short phrases joined by commas, nothing
+# that ends a sentence. (Only above the headline: a hard-wrapped sentence can look the same.)
+KEYWORD_LIST = re.compile(r"(?:[^，,。！？；;：:]{2,12}[，,]){3,}[^，,。！？；;：:]{2,12}")
+
+
 def _key(line: str) -> str | None:
     """The line as chrome is judged: no spaces or doubled marks, full-width punctuation,
     no glosses, Simplified; None for a paragraph (too long to be chrome)."""

@@ -17,7 +17,7 @@ days (``8月31日至9月2日``) is dated by its last day, as a report of it is.
 
 import re
 
-from helpers.clean.chrome import is_boilerplate
+from helpers.clean.chrome import KEYWORD_LIST, is_boilerplate
 from helpers.text.patterns import YEAR
 
 _SEP = r"\s*[-/.年]\s*"
@@ -53,7 +53,7 @@ def split_zones(text: str) -> tuple[str, str]:
     """
     lines = [line.strip() for line in text.split("\n") if line.strip()]
     for i, line in enumerate(lines[:HEADER_LINES]):
-        if _PARAGRAPH.search(line) and not is_boilerplate(line):
+        if _PARAGRAPH.search(line) and not (is_boilerplate(line) or KEYWORD_LIST.fullmatch(line)):
             return "\n".join(lines[:i]), line
     return "\n".join(lines[:HEADER_LINES]), ""
 

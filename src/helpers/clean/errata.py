@@ -9,6 +9,7 @@ into the audit, so that the data-quality report can show why each repair is righ
 """
 
 import re
+from collections.abc import Iterator
 from typing import NamedTuple
 
 from helpers.clean.edits import EditLog, show
@@ -77,6 +78,15 @@ def errata_audit(corrections: Corrections, log: list[tuple[str, str]]) -> dict:
     return {"step": "errata", "changes": len(log), "examples": " | ".join(examples)}
 
 
+def suspicious_marks(text: str) -> Iterator[re.Match]:
+    """Each mark of mojibake in ``text``: one character, or the pinyin of a broken gloss.
+
+    >>> [match.group() for match in suspicious_marks("落實“六?!比蝿?wù)的")]
+    ['?', '?', 'wù)']
+    """
+    return _SUSPICIOUS.finditer(text)
+
+
 def suspicious_runs(text: str) -> list[str]:
     """Garbled-looking runs left in ``text``, each with a few characters around it.
 
@@ -86,7 +96,7 @@ def suspicious_runs(text: str) -> list[str]:
     []
     """
     spans: list[list[int]] = []
-    for match in _SUSPICIOUS.finditer(text):
+    for match in suspicious_marks(text):
         start, end = max(0, match.start() - _CONTEXT), min(len(text), match.end() + _CONTEXT)
         if spans and start <= spans[-1][1]:
             spans[-1][1] = max(spans[-1][1], end)

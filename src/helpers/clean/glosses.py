@@ -16,9 +16,9 @@ from helpers.clean.edits import EditLog
 from helpers.text.chars import HAN, TONE_MARKS
 
 _TONE_MARKS = set(TONE_MARKS)
-_GLOSS = re.compile(
-    f"[(（] ?((?:{accented_syllable})(?:[' ]?(?:{accented_syllable}))*) ?[)）]", re.IGNORECASE
-)
+# One or more pinyin syllables, as a gloss holds them (the mojibake repair reads glosses too).
+SYLLABLES = f"(?:{accented_syllable})(?:[' ]?(?:{accented_syllable}))*"
+_GLOSS = re.compile(f"[(（] ?({SYLLABLES}) ?[)）]", re.IGNORECASE)
 # Brackets in a row right after a Chinese character (中(zhōng)(guó)): where glosses can be.
 # The pattern opens with the bracket, not the look-behind, so the search skips to brackets;
 # whether a bracket holds pinyin is decided once per distinct bracket (see _kind).

@@ -11,9 +11,21 @@ ZHU_WORDS_FILE = config.PACKAGE_DATA_DIR / "zhu_words.txt"
 
 
 @cache
-def _converter() -> opencc.OpenCC:
-    # One converter per process (the build runs articles in worker processes).
-    return opencc.OpenCC("t2s")
+def _converter(direction: str = "t2s") -> opencc.OpenCC:
+    # One converter per process and direction (the build runs articles in worker processes).
+    return opencc.OpenCC(direction)
+
+
+@cache
+def script_of(char: str) -> str:
+    """``"traditional"`` or ``"simplified"`` for a character written only in that script, else ``""``.
+
+    >>> script_of("產"), script_of("产"), script_of("保")
+    ('traditional', 'simplified', '')
+    """
+    if _converter().convert(char) != char:
+        return "traditional"
+    return "simplified" if _converter("s2t").convert(char) != char else ""
 
 
 @cache

@@ -9,7 +9,8 @@ articles: each starts at the headline block just above its lead.
 import re
 
 from helpers.clean.bylines import LEAD, starts_with_byline
-from helpers.clean.chrome import is_boilerplate
+from helpers.clean.chrome import KEYWORD_LIST, is_boilerplate
+from helpers.clean.edits import EditLog
 
 _SENTENCE_END = re.compile("[。！？!?…；;]$")
 _SENTENCE_MARK = re.compile("[，,。；;]")
@@ -55,35 +56,42 @@ def split_articles(text: str) -> list[str]:
     return ["\n".join(lines[a:b]).strip("\n") for a, b in bounds]
 
 
-def split_header(text: str) -> tuple[list[str], str]:
+def split_header(text: str, log: EditLog = None) -> tuple[list[str], str]:
     r"""Take the headline block off an article: ``(header lines, rest of the text)``.
 
     Chrome lines above the headline are skipped (and left in the rest, for the chrome step
-    to drop and log), and so is a line that repeats part of one (a section name under its
-    breadcrumb): what stands above the headline is not the article.
+    to drop and log). Two kinds of line above the headline are not the article and go here
+    (into ``log``): one that repeats part of a chrome line (a section name under its
+    breadcrumb) and a keyword list (search-engine spam: short phrases joined by commas).
 
     >>> split_header("新聞資訊\n城市競爭歸根結底是產業的競爭。\n自2023年以來,我市錨定“三高四新”美好藍圖,全力實施“製造立市、文旅興城”發展戰略。")
     (['城市競爭歸根結底是產業的競爭。'], '新聞資訊\n自2023年以來,我市錨定“三高四新”美好藍圖,全力實施“製造立市、文旅興城”發展戰略。')
-    >>> split_header("现在位置：首页 > 市政府信息\n市政府信息\n市长在推进会上强调 坚定信心抓落实\n8月1日，全市推进会召开，会议强调，要坚定信心、狠抓落实。")[0]
-    ['市长在推进会上强调 坚定信心抓落实']
+    >>> split_header("现在位置：首页 > 招商专栏\n招商专栏\n市长在推进会上强调 坚定信心抓落实\n8月1日，全市推进会召开，会议强调，要坚定信心、狠抓落实。")
+    (['市长在推进会上强调 坚定信心抓落实'], '现在位置：首页 > 招商专栏\n8月1日，全市推进会召开，会议强调，要坚定信心、狠抓落实。')
+    >>> split_header("在线观看,精品一区,免费网站,综合频道\n某县召开大会\n8月1日，某县召开大会，会议强调，要坚定信心、狠抓落实。")[0]
+    ['某县召开大会']
     """
     lines = text.split("\n")
     header: list[int] = []
+    above: list[int] = []
     chrome_above = ""
     for i, line in enumerate(lines):
         line = line.strip()
         if not line or is_boilerplate(line):
             chrome_above += line if not header else ""
             continue
-        if not header and len(line) >= 2 and line in chrome_above:
+        if not header and (len(line) >= 2 and line in chrome_above or KEYWORD_LIST.fullmatch(line)):
+            above.append(i)
             continue
         if len(header) == _MAX_HEADER_LINES or not _is_header_like(line):
             break
         header.append(i)
     else:
         header = header[:1]  # no body found: only the first line can be a headline
-    chosen = set(header)
-    rest = "\n".join(line for i, line in enumerate(lines) if i not in chosen)
+    if log is not None:
+        log.extend((lines[i], "") for i in above)
+    dropped = set(header) | set(above)
+    rest = "\n".join(line for i, line in enumerate(lines) if i not in dropped)
     return [lines[i].strip() for i in header], rest
 
 

@@ -9,7 +9,8 @@ Order matters and is fixed by ``PREPARE_STEPS``, ``GLOSS_STEP`` and ``BODY_STEPS
 
 1. line breaks, HTML entities, invisible characters, full-width letters: so that later
    patterns see plain text;
-2. (errata, per file: the garbled strings still contain pinyin glosses and ASCII ``?!``);
+2. (errata, per file, then the mojibake repair: the garbled strings still contain pinyin
+   glosses and ASCII ``?!``);
 3. pinyin glosses: before anything reads words or line ends;
 4. (the loader takes the headline off here: it must not be joined to the lead;)
 5. reporter credits (taking one off can leave a footer line bare), boilerplate lines,
@@ -91,6 +92,10 @@ def normalize_spaces(text: str, log: EditLog = None) -> str:
     if " " not in text:  # a quick test first: the patterns below are slow to search for
         return text
     text = sub(_SPACE_RUN, " ", text, log)
+    # A space beside a Chinese mark goes now, not only with the punctuation step: the hard-wrap
+    # step reads spaces (headlines set phrases apart with them), and must read the same line
+    # when the text is cleaned again.
+    text = sub(_SPACE_AROUND_MARK, lambda m: m.group(1) or m.group(2), text, log)
     return sub(_EDGE_SPACE, "", text, log)
 
 
