@@ -232,8 +232,9 @@ def _fits(division: Division, level: str | None) -> bool:
     return division.tier == 2 and division.admin_level in _LEVELS_OF[level]
 
 
-def _ranked(text: str) -> list[Division]:
-    """Divisions named in ``text``, the most likely subject first."""
+def _ranked(text: str) -> list[tuple[Division, bool]]:
+    """Divisions named in ``text``, the most likely subject first, each with whether it is
+    named surely (its full name, or a short name beside its prefecture's or province's)."""
     mentions = _mentions(text)
     named_by: dict[str, set[str]] = {}
     for _, form, candidates, _ in mentions:
@@ -260,22 +261,27 @@ def _ranked(text: str) -> list[Division]:
     for counts, tiers in ((strong, {1, 2}), (weak, {2}), (strong, {0})):
         codes = [code for code in counts if table[code].tier in tiers]
         ranked += [
-            table[code]
+            (table[code], counts is strong)
             for code in sorted(codes, key=lambda c: (-counts[c], table[c].tier, first_seen[c]))
         ]
     return ranked
 
 
-def _subject(ranked: list[Division], level: str | None, lift: bool = False) -> Division | None:
-    """The first division of the level the text speaks as. With ``lift``, a district or
-    county stands for its city when the text speaks as a city (a district portal that
-    republishes the city's news)."""
-    for division in ranked:
+def _subject(
+    ranked: list[tuple[Division, bool]], level: str | None, lift: bool = False
+) -> Division | None:
+    """The first division of the level the text speaks as, else the first named surely
+    (a county's article may speak of 全市 once). With ``lift``, a district or county stands
+    for its city when the text speaks as a city (a district portal that republishes the
+    city's news)."""
+    for division, _ in ranked:
         if _fits(division, level):
             return division
+    if not lift:
+        return next((division for division, sure in ranked if sure and division.tier), None)
     if lift and level == "city":
         table = divisions()
-        for division in ranked:
+        for division, _ in ranked:
             if division.tier == 2 and division.parents and _fits(table[division.parents[0]], level):
                 return table[division.parents[0]]
     return None
