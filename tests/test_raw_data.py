@@ -12,6 +12,7 @@ import pytest
 
 from helpers import config
 from helpers.clean.sources import read_manifest, sha256_file
+from tests.conftest import SEED_CHECKSUMS
 
 
 def changed_raw_files(manifest: Path = config.RAW_MANIFEST_FILE) -> list[str]:
@@ -30,15 +31,6 @@ SEEDS = {
     "yunyang-2020-08-14-hundred-billion-industry-rally.txt": "002_ea375ec86079450b.txt",
     "luohe-2020-09-02-key-projects-review.txt": "003_96822f4a5f29efa9.txt",
     "hengyang-2022-02-07-three-articles.txt": "004_1cfb616fd9e52e81.txt",
-}
-
-
-SEED_CHECKSUMS = {
-    "hengyang-2020-09-29-industrial-chain-rally.txt": "57df5d3fd4b2360ad466e6360804b97131b51290e26491b8ddf9067a662f9b02",
-    "hengyang-2022-02-07-three-articles.txt": "f1c0b6203d1d7d0eb847acc428334dda4e8e17eadfd5d412da82b004ed0a4164",
-    "hengyang-2024-industrial-chain-commentary.txt": "a684439a8c904dbed6f211b39be30c7d656f3b23b0fa33b41787ec4599993511",
-    "luohe-2020-09-02-key-projects-review.txt": "5f2efadff09a4fbdf3c9645e15881de857d28c0a01258998c6518e0ab1cae39d",
-    "yunyang-2020-08-14-hundred-billion-industry-rally.txt": "2d2ef9205a3a33f0d5ba9bfd766dad2ab9585146c64b44d11a7c499cd2401ae1",
 }
 
 

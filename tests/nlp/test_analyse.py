@@ -9,7 +9,6 @@ import pytest
 
 from helpers import config
 from helpers.build.schema import COLUMNS
-from helpers.clean.articles import load_file
 from helpers.nlp.analyse import analyse_text, extract_article
 from helpers.nlp.facts.registry import KINDS, list_name
 
@@ -89,9 +88,9 @@ def test_runs_in_worker_processes_with_the_same_result(columns):
     )  # NaN != NaN
 
 
-def test_the_whole_corpus_gives_facts_inside_their_sentences():
+def test_the_whole_corpus_gives_facts_inside_their_sentences(seed_articles):
     kinds = set()
-    for article in (a for path in config.raw_article_paths() for a in load_file(path)):
+    for article in seed_articles:
         tables = {
             name: as_rows(values)
             for name, values in analyse_text(article.article_id, article.text).items()

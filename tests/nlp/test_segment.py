@@ -5,7 +5,6 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from helpers import config
-from helpers.clean.articles import load_file
 from helpers.nlp import segment
 from helpers.nlp.sentences import split_sentences
 
@@ -199,9 +198,9 @@ def _by_sentence(sentences, indexes, words):
     return grouped
 
 
-def test_one_jieba_call_cuts_every_sentence_of_the_corpus_as_if_alone():
+def test_one_jieba_call_cuts_every_sentence_of_the_corpus_as_if_alone(seed_articles):
     keep = ["秦国文", "张学锋"]
-    for article in (a for path in config.raw_article_paths() for a in load_file(path)):
+    for article in seed_articles:
         sentences = split_sentences(article.text)
         found = _by_sentence(sentences, *segment.sentence_words(article.text, sentences, keep))
         assert found == [segment.cut(s.text, keep) for s in sentences], article.article_id
@@ -221,8 +220,8 @@ def test_a_match_straddling_sentences_is_redone_per_sentence():
 
 
 @pytest.fixture(scope="module")
-def corpus_texts():
-    return [article.text for path in config.raw_article_paths() for article in load_file(path)]
+def corpus_texts(seed_articles):
+    return [article.text for article in seed_articles]
 
 
 def test_every_article_is_cut_as_jieba_cuts_it(corpus_texts):

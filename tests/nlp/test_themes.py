@@ -3,8 +3,6 @@
 import pandas as pd
 import pytest
 
-from helpers import config
-from helpers.clean.articles import load_file
 from helpers.nlp import themes
 from helpers.nlp.sentences import Sentence, split_sentences
 
@@ -155,8 +153,8 @@ def test_evidence_returns_the_sentences_behind_a_code():
     ]
 
 
-def test_coding_the_whole_text_at_once_codes_each_sentence_as_alone():
-    for article in (a for path in config.raw_article_paths() for a in load_file(path)):
+def test_coding_the_whole_text_at_once_codes_each_sentence_as_alone(seed_articles):
+    for article in seed_articles:
         sentences = split_sentences(article.text)
         columns = themes.sentence_codes(article.text, sentences)
         rows = [dict(zip(columns, row)) for row in zip(*columns.values())]
