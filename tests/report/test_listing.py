@@ -34,6 +34,8 @@ def test_the_report_list_covers_every_notebook_and_the_required_reports():
     [
         ("bad name!,t,T,{}", "not a plain file name"),
         ("index,t,T,{}", "not a plain file name"),
+        ("Index,t,T,{}", "not a plain file name"),  # index.html on a case-insensitive disk
+        ("INDEX,t,T,{}", "not a plain file name"),
         ("a,missing_notebook,T,{}", "no notebook"),
         ("a,t,T,{not json", "not JSON"),
         ('a,t,T,"[1, 2]"', "JSON object"),
