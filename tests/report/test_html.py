@@ -171,12 +171,24 @@ def test_scripts_and_remote_requests_are_forbidden_by_policy(page):
     assert "script-src" not in policy  # falls back to default-src 'none'
 
 
-def test_header_states_title_parameters_fingerprint_date_version(page):
-    header = export.visible_text(
-        page.split('<header class="report-header">', 1)[1].split("</header>", 1)[0]
-    )
+def test_header_states_the_title_once_for_which_data_and_links_the_index(page):
+    header = page.split('<header class="report-header">', 1)[1].split("</header>", 1)[0]
+    text = export.visible_text(header)
     for expected in (
         "测试报告 Test report",
+        "locality 衡阳市",
+        "2026-11-21 23:59 UTC",
+        "All reports",
+    ):
+        assert expected in text, expected
+    assert '<a href="index.html">' in header
+    assert page.count("<h1") == 1
+
+
+def test_build_details_are_folded_away_at_the_end(page):
+    details = page.split('<footer class="report-build">', 1)[1].split("</footer>", 1)[0]
+    assert details.startswith("<details><summary>Build details</summary>")
+    for expected in (
         "locality",
         "'衡阳市'",
         "'<b>'",
@@ -184,7 +196,7 @@ def test_header_states_title_parameters_fingerprint_date_version(page):
         "2026-11-21 23:59 UTC",
         "9.9.9",
     ):
-        assert expected in header, expected
+        assert expected in export.visible_text(details), expected
 
 
 def test_code_is_hidden_by_default_and_shown_with_code(page):

@@ -179,6 +179,13 @@ def built_report(name: str):
         return notebook, (SHARED_REPORTS / f"{name}.html").read_text(encoding="utf-8")
 
 
+def section(page: str, heading: str) -> str:
+    """The page from the section ``heading`` on (its heading, not its entry in the contents)."""
+    return re.sub(r'<nav class="report-toc">.*?</nav>', "", page, flags=re.DOTALL).split(
+        heading, 1
+    )[1]
+
+
 def streams(notebook, name: str) -> str:
     return "".join(
         o.get("text", "")
@@ -287,7 +294,7 @@ def test_00_data_quality(processed):
     for erratum in errata.itertuples():
         assert erratum.garbled in text and erratum.repair in text and erratum.evidence
         assert erratum.evidence[:40] in text
-    openings = text.split("Raw and cleaned", 1)[1]
+    openings = export.visible_text(section(page, "Raw and cleaned"))
     for article in processed.articles.itertuples():  # the cleaned opening beside the raw one
         assert article.text.split("\n")[0][:30] in openings, article.article_id
     assert "欄目導航" in openings  # a portal menu the cleaning removed, as the raw file has it
@@ -341,13 +348,13 @@ def test_30_compare_shows_all_three_localities(processed):
     text = export.visible_text(page)
     summary = summary_of(notebook)
     assert all(locality in summary for locality in LOCALITIES)
-    strategy = page.split("Strategy side by side", 1)[1]
+    strategy = section(page, "Strategy side by side")
     assert all(locality in export.visible_text(strategy) for locality in LOCALITIES)
     assert "3840亿元" in export.visible_text(strategy) and "8.1%" not in export.visible_text(
         strategy
     )
     instruments = export.visible_text(
-        page.split("Policy instruments", 1)[1].split("Distinctive vocabulary", 1)[0]
+        section(page, "Policy instruments").split("Distinctive vocabulary", 1)[0]
     )
     assert all(
         side in instruments for side in ("supply", "environment", "demand")
@@ -433,6 +440,18 @@ def test_an_article_holding_markup_is_shown_as_text_and_runs_nothing(attacked_pr
     assert_clean_run(notebook)
     assert_inert(page)
     assert title in export.visible_text(page)
+
+
+@pytest.mark.parametrize("name", [r.name for r in read_report_list()])
+def test_every_page_has_a_table_of_contents_a_link_to_the_index_and_no_scientific_notation(
+    processed, name
+):
+    _, page = built_report(name)
+    assert '<nav class="report-toc">' in page and '<a href="index.html">' in page
+    assert not re.search(r"\d\.?\d*e[+-]\d\d", export.visible_text(page)), name
+    assert not re.search(
+        r"<table[^>]*>\s*<thead>.*?</thead>\s*<tbody>\s*</tbody>", page, re.DOTALL
+    ), name
 
 
 @pytest.mark.parametrize("name", [r.name for r in read_report_list()])

@@ -7,6 +7,7 @@ tables of :mod:`helpers.analysis.facts` are shown here with English glosses besi
 """
 
 import html
+import math
 import re
 from collections.abc import Iterable
 
@@ -58,12 +59,15 @@ def markdown(template: str, **values) -> None:
 def _number(x: float) -> str:
     """Floats for reading: whole numbers (years, counts) as such, others to 3 significant digits.
 
-    >>> [_number(x) for x in (2021.0, 309.12, 0.0812, 3.84e11)]
-    ['2021', '309', '0.0812', '384,000,000,000']
+    Never in scientific notation (``1.4e+03`` reads as nothing to most readers).
+
+    >>> [_number(x) for x in (2021.0, 309.12, 0.0812, 3.84e11, 1400.5, 0.00012345)]
+    ['2021', '309', '0.0812', '384,000,000,000', '1,400', '0.000123']
     """
     if float(x).is_integer():
         return f"{x:,.0f}" if abs(x) >= 1e6 else f"{x:.0f}"
-    return f"{x:.3g}"
+    digits = max(0, 2 - math.floor(math.log10(abs(x))))
+    return f"{x:,.{digits}f}"
 
 
 def table_html(
@@ -93,7 +97,11 @@ def table_html(
 
 
 def table(frame: pd.DataFrame, index: bool = False, caption: str | None = None) -> None:
-    """Display a DataFrame as an escaped HTML table."""
+    """Display a DataFrame as an escaped HTML table ("None found." for an empty one: a header
+    row alone says nothing)."""
+    if frame.empty:
+        markdown("None found.")
+        return
     display(HTML(table_html(frame, index=index, caption=caption)))
 
 

@@ -47,11 +47,16 @@ main {{ max-width: 1100px; margin: 0 auto; }}
 .report-header {{ max-width: 1100px; margin: 1.5em auto 0.5em; padding: 0 20px 0.8em;
   border-bottom: 2px solid #345; font-family: {_TEXT_FONTS}; }}
 .report-header h1 {{ margin: 0 0 0.4em; font-size: 1.7em; }}
-.report-header dl {{ display: grid; grid-template-columns: max-content 1fr; gap: 0.15em 1em;
-  margin: 0; font-size: 0.9em; color: #333; }}
-.report-header dt {{ font-weight: 600; }}
-.report-header dd {{ margin: 0; }}
-.report-header code {{ font-family: {_CODE_FONTS}; }}
+.report-nav {{ font-size: 0.9em; margin-bottom: 0.4em; }}
+.report-lead {{ margin: 0; color: #333; }}
+.report-toc {{ max-width: 1100px; margin: 0.6em auto 0; padding: 0 20px; font-size: 0.92em; }}
+.report-toc ol {{ margin: 0.3em 0 0; padding-left: 1.4em; columns: 2; }}
+.report-build {{ max-width: 1100px; margin: 2em auto 1em; padding: 0.6em 20px 0; border-top: 1px solid #ccd;
+  font-size: 0.85em; color: #444; font-family: {_TEXT_FONTS}; }}
+.report-build dl {{ display: grid; grid-template-columns: max-content 1fr; gap: 0.15em 1em; margin: 0.4em 0; }}
+.report-build dt {{ font-weight: 600; }}
+.report-build dd {{ margin: 0; }}
+.report-build code {{ font-family: {_CODE_FONTS}; }}
 .report-failed {{ background: #fdecea; border: 1px solid #c0392b; color: #7b1d13;
   padding: 0.6em 1em; margin-top: 0.8em; border-radius: 4px; }}
 .report-failed pre {{ white-space: pre-wrap; margin: 0.4em 0 0; }}
@@ -180,8 +185,36 @@ def sanitize_html(fragment: str) -> str:
     return _sanitizer().clean(_CODE_ELEMENTS.sub("", fragment))
 
 
-def page_header(info: PageInfo) -> str:
-    """The header block of a page: title, parameters, data fingerprint, date, version."""
+def page_header(info: PageInfo, index_link: bool = True) -> str:
+    """The header of a page: a link back to the index, the one title, a line saying for which
+    data and parameters it was made, and a banner if the report failed."""
+    e = html.escape
+    params = "; ".join(
+        f"{e(k)} {e('、'.join(v) if isinstance(v, list) else str(v))}"
+        for k, v in info.parameters.items()
+    )
+    lead = (
+        f"Made for {params}, from the corpus as built on {e(info.built_at)}."
+        if params
+        else (f"Made from the corpus as built on {e(info.built_at)}." if info.built_at else "")
+    )
+    failure = ""
+    if info.error:
+        failure = (
+            f'<div class="report-failed" role="alert"><strong>This report failed.</strong> '
+            f"The page shows the notebook up to the error.<pre>{e(info.error)}</pre></div>"
+        )
+    back = (
+        '<nav class="report-nav"><a href="index.html">← All reports</a></nav>' if index_link else ""
+    )
+    return (
+        f'<header class="report-header">{back}<h1>{e(info.title)}</h1>'
+        f'<p class="report-lead">{lead}</p>{failure}</header>'
+    )
+
+
+def build_details(info: PageInfo) -> str:
+    """What a page was built from, folded away at its end: parameters, data, time, version."""
     e = html.escape
     params = ", ".join(f"<code>{e(k)}</code> = {e(repr(v))}" for k, v in info.parameters.items())
     rows = [
@@ -191,15 +224,32 @@ def page_header(info: PageInfo) -> str:
         ("helpers version", e(info.version)),
     ]
     items = "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in rows)
-    failure = ""
-    if info.error:
-        failure = (
-            f'<div class="report-failed" role="alert"><strong>This report failed.</strong> '
-            f"The page shows the notebook up to the error.<pre>{e(info.error)}</pre></div>"
-        )
     return (
-        f'<header class="report-header"><h1>{e(info.title)}</h1><dl>{items}</dl>{failure}</header>'
+        '<footer class="report-build"><details><summary>Build details</summary>'
+        f"<dl>{items}</dl></details></footer>"
     )
+
+
+_SECTION = re.compile(
+    r'<h2 id="([^"]+)">(.*?)(?:<a class="anchor-link"[^>]*>.*?</a>)?</h2>', re.DOTALL
+)
+# The notebook's own first heading: the header already gives the page its one title.
+_NOTEBOOK_TITLE = re.compile(r"<h1 id=[^>]*>.*?</h1>", re.DOTALL)
+
+
+def table_of_contents(page: str) -> str:
+    """A list of links to the page's sections (its ``<h2>`` headings), or "" if it has none.
+
+    >>> table_of_contents('<h2 id="Theme-rates">Theme rates<a class="anchor-link" href="#Theme-rates">¶</a></h2>')
+    '<nav class="report-toc"><strong>On this page</strong><ol><li><a href="#Theme-rates">Theme rates</a></li></ol></nav>'
+    """
+    sections = [
+        (anchor, re.sub(r"<[^>]+>", "", text).strip()) for anchor, text in _SECTION.findall(page)
+    ]
+    if not sections:
+        return ""
+    items = "".join(f'<li><a href="#{anchor}">{text}</a></li>' for anchor, text in sections)
+    return f'<nav class="report-toc"><strong>On this page</strong><ol>{items}</ol></nav>'
 
 
 class _TextCollector(HTMLParser):
@@ -323,17 +373,19 @@ def notebook_page(notebook, info: PageInfo, code: bool = False) -> str:
         "metadata": {"name": info.title},
     }  # the page's <title>
     page, _ = _exporter(code).from_notebook_node(notebook, resources=resources)
-    return _finish(page)
+    page = _NOTEBOOK_TITLE.sub("", page, count=1)
+    page = page.replace("</header>", "</header>" + table_of_contents(page), 1)
+    return _finish(page.replace("</body>", build_details(info) + "</body>", 1))
 
 
-def standalone_page(info: PageInfo, body: str) -> str:
+def standalone_page(info: PageInfo, body: str, index_link: bool = True) -> str:
     """A page outside nbconvert (the index, or a report whose notebook never ran)."""
     return _finish(
         '<!DOCTYPE html>\n<html lang="zh"><head><meta charset="utf-8">'
         f'<meta http-equiv="Content-Security-Policy" content="{CONTENT_SECURITY_POLICY}">'
         '<meta name="viewport" content="width=device-width, initial-scale=1.0">'
         f"<title>{html.escape(info.title)}</title><style>{PAGE_CSS}</style></head>"
-        f"<body>{page_header(info)}<main>{body}</main></body></html>\n"
+        f"<body>{page_header(info, index_link)}<main>{body}</main>{build_details(info)}</body></html>\n"
     )
 
 

@@ -77,4 +77,6 @@ def write_index(
         version=__version__,
         built_at=utc_now(),
     )
-    export.write_page(reports_dir / "index.html", export.standalone_page(info, body))
+    export.write_page(
+        reports_dir / "index.html", export.standalone_page(info, body, index_link=False)
+    )
