@@ -83,6 +83,10 @@ def table_html(
     >>> "NA" in table_html(pd.DataFrame({"year": pd.array([2020, None], dtype="Int64")}))
     False
     """
+    if index and not isinstance(frame.columns, pd.MultiIndex):
+        # The index as a first column: pandas would give its name a header row of its own.
+        frame = frame.rename_axis(index=frame.index.name or "", columns=None).reset_index()
+        index = False
     # pandas writes <NA> for a missing value of a nullable column, whatever na_rep says.
     nullable = [c for c in frame.columns if isinstance(frame[c].dtype, pd.Int64Dtype)]
     if nullable:
