@@ -1,5 +1,6 @@
 """The floor a report build is measured against: empty notebooks in the runner's worker pool."""
 
+import os
 import tempfile
 import time
 from concurrent.futures import ProcessPoolExecutor
@@ -35,7 +36,7 @@ def floor_seconds(count: int, jobs: int | None = None) -> float:
         with ProcessPoolExecutor(
             max_workers=jobs,
             initializer=runner.start_worker,
-            initargs=(str(Path(scratch) / "kernels.log"),),
+            initargs=(str(Path(scratch) / "kernels.log"), os.getpid()),
         ) as pool:
             list(
                 pool.map(
