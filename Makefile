@@ -50,8 +50,13 @@ eval: $(STAMP) ## Recall and precision of cleaning and extraction on the pattern
 # Jupyter refuses to run as root (containers, CI boxes) unless told it is on purpose.
 LAB_FLAGS := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-lab: $(STAMP) ## Open JupyterLab on notebooks/ with the project's kernel
-	$(BIN)/jupyter lab --notebook-dir=notebooks $(LAB_FLAGS)
+# A project-local Jupyter configuration whose custom stylesheet embeds the CJK font: Chinese
+# renders in JupyterLab on a machine without Chinese fonts (helpers.report.fonts.write_lab_css).
+LAB_CONFIG := $(CURDIR)/.jupyter
+
+lab: $(STAMP) ## Open JupyterLab on notebooks/ with the project's kernel and its CJK font
+	$(PY) -c "from helpers.report import fonts; fonts.write_lab_css()"
+	JUPYTER_CONFIG_DIR=$(LAB_CONFIG) $(BIN)/jupyter lab --notebook-dir=notebooks --LabApp.custom_css=True $(LAB_FLAGS)
 
 bench: $(STAMP) ## Run the benchmarks and print their ratios
 	$(PY) benchmarks/run.py

@@ -150,3 +150,80 @@ def test_markup_in_an_article_runs_nothing_in_the_browser(browser, tmp_path):
     shown = tab.inner_text("body")
     for attack in ATTACKS:
         assert attack in shown, attack
+
+
+# -- JupyterLab on a machine without Chinese fonts ----------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def lab(tmp_path_factory):
+    """JupyterLab as `make lab` starts it (its own config folder with the CJK stylesheet)."""
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    from helpers.report import fonts
+
+    config_dir = tmp_path_factory.mktemp("jupyter")
+    fonts.write_lab_css(config_dir)
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    command = [
+        sys.executable,
+        "-m",
+        "jupyterlab",
+        f"--notebook-dir={config.NOTEBOOKS_DIR}",
+        "--LabApp.custom_css=True",
+        "--no-browser",
+        "--allow-root",
+        f"--port={port}",
+        "--ip=127.0.0.1",
+        "--IdentityProvider.token=",
+        "--ServerApp.password=",
+    ]
+    server = subprocess.Popen(
+        command,
+        env={**os.environ, "JUPYTER_CONFIG_DIR": str(config_dir)},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(f"{url}/api/status", timeout=2)
+            break
+        except OSError:
+            time.sleep(0.5)
+    yield url
+    server.terminate()
+    try:
+        server.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        server.kill()
+
+
+def test_jupyterlab_shows_the_parameter_cell_in_chinese_with_the_projects_font(browser, lab):
+    tab = browser.new_page(viewport={"width": 1300, "height": 900})
+    tab.goto(f"{lab}/lab/tree/20_locality_profile.ipynb", timeout=60000)
+    tab.wait_for_function(
+        "Array.from(document.querySelectorAll('.cm-line')).some(l => l.textContent.startsWith('locality = '))",
+        timeout=60000,
+    )
+    tab.evaluate("document.fonts.ready.then(() => true)")
+    cell = tab.evaluate("""() => {
+      for (const line of document.querySelectorAll('.cm-line')) {
+        if (line.textContent.startsWith('locality = ')) { line.id = 'parameter-cell'; return line.textContent; }
+      }
+      return null;
+    }""")
+    assert cell and "衡阳市" in cell
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    tab.screenshot(path=str(SCREENSHOTS / "jupyterlab.png"))
+    drawn = fonts_drawing(tab, "parameter-cell")
+    # the Chinese comes from the embedded font (the machine has none of its own), not boxes
+    assert any(f["isCustomFont"] and "Noto Sans CJK SC" in f["familyName"] for f in drawn), drawn
+    tab.close()

@@ -86,3 +86,41 @@ def webfont_css(chars: str) -> str:
         f"font-display:block;src:url(data:font/{WEBFONT_FLAVOR};base64,{data}) "
         f'format("{WEBFONT_FLAVOR}");}}'
     )
+
+
+# Characters JupyterLab should render on a machine without Chinese fonts: the 6,763 of
+# GB2312 (nearly all Simplified text), their Traditional forms, and CJK punctuation.
+def common_cjk_characters() -> str:
+    """Every GB2312 hanzi and its Traditional form, and CJK punctuation (about 9,000)."""
+    from opencc import OpenCC
+
+    hanzi = "".join(
+        bytes([row, cell]).decode("gb2312")
+        for row in range(0xB0, 0xF8)
+        for cell in range(0xA1, 0xFF)
+        if not (row == 0xD7 and cell > 0xF9)  # the end of level 1 is unassigned
+    )
+    return hanzi + OpenCC("s2t").convert(hanzi) + "，。、；：？！“”‘’（）《》【】—…·"
+
+
+LAB_CONFIG_DIR = config.PROJ_ROOT / ".jupyter"
+
+
+def write_lab_css(config_dir: Path = LAB_CONFIG_DIR) -> Path:
+    """JupyterLab's custom stylesheet with the CJK font embedded, for ``make lab``.
+
+    JupyterLab loads ``<config dir>/custom/custom.css`` when started with
+    ``--LabApp.custom_css=True``; the font comes as a ``data:`` URI, so Chinese renders in
+    tables, Markdown, the editor and the parameter cell with no font installed and offline.
+    """
+    families = f'"{WEBFONT_FAMILY}", system-ui, sans-serif'
+    code = f'"DejaVu Sans Mono", Menlo, "{WEBFONT_FAMILY}", monospace'  # the font before the generic
+    # On body, and important: the theme's stylesheet loads after this one and sets :root.
+    css = (
+        webfont_css(common_cjk_characters())
+        + f"\nbody {{ --jp-content-font-family: {families} !important;"
+        f" --jp-ui-font-family: {families} !important; --jp-code-font-family: {code} !important; }}\n"
+    )
+    target = config_dir / "custom" / "custom.css"
+    atomic.write_text(target, css)
+    return target
