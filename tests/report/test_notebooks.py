@@ -310,6 +310,7 @@ def test_10_corpus_overview(processed):
     for outlet in processed.articles["outlet"].unique():
         assert outlet in text
     assert "秦国文" in text and "市委书记" in text  # an official with the role the text gives
+    assert "Qin Guowen" in text and "Deng Qunce" in text  # names in pinyin for a colleague
     for reporter in processed.articles["reporters"].explode().dropna().unique():
         assert reporter in text, reporter
     assert has_image(notebook)

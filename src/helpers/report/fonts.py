@@ -114,7 +114,9 @@ def write_lab_css(config_dir: Path = LAB_CONFIG_DIR) -> Path:
     tables, Markdown, the editor and the parameter cell with no font installed and offline.
     """
     families = f'"{WEBFONT_FAMILY}", system-ui, sans-serif'
-    code = f'"DejaVu Sans Mono", Menlo, "{WEBFONT_FAMILY}", monospace'  # the font before the generic
+    code = (
+        f'"DejaVu Sans Mono", Menlo, "{WEBFONT_FAMILY}", monospace'  # the font before the generic
+    )
     # On body, and important: the theme's stylesheet loads after this one and sets :root.
     css = (
         webfont_css(common_cjk_characters())

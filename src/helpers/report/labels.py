@@ -50,6 +50,18 @@ def gloss(term: str, limit: int = GLOSS_CHARS) -> str:
     return short_gloss(english_, limit) if english_ != term else ""
 
 
+def name_pinyin(name: str) -> str:
+    """A person's name in pinyin, surname first, as names are romanized: ``Deng Qunce``.
+
+    >>> name_pinyin("邓群策"), name_pinyin("朱健")
+    ('Deng Qunce', 'Zhu Jian')
+    """
+    from pypinyin import lazy_pinyin
+
+    syllables = lazy_pinyin(name)
+    return " ".join(filter(None, [syllables[0].capitalize(), "".join(syllables[1:]).capitalize()]))
+
+
 def role_gloss(role: str | None) -> str:
     """English for an official's role, each of its parts glossed (市委副书记、市长 is two posts).
 
