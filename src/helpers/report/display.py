@@ -21,7 +21,7 @@ from helpers.analysis.facts import (
     presence,
     slogan_counts,
 )
-from helpers.report.labels import gloss, label
+from helpers.report.labels import amount_english, gloss, label
 
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>])")
 
@@ -299,5 +299,6 @@ def targets_table(targets: pd.DataFrame) -> pd.DataFrame:
     table = figure_counts(targets)
     # A figure with no stated year shows an empty cell, not <NA>.
     table["year"] = table["year"].map(lambda year: "" if pd.isna(year) else str(int(year)))
+    table.insert(1, "amount", [amount_english(v, u) for v, u in zip(table["value"], table["unit"])])
     table["English"] = table["measure"].map(lambda measure: gloss(measure) if measure else "")
     return table

@@ -8,6 +8,8 @@ both label terms with it.
 import re
 from collections.abc import Callable
 
+import pandas as pd
+
 from helpers.report.gloss import english
 
 GLOSS_CHARS = 60  # longer glosses are cut at a word: a label must not squeeze a table or chart
@@ -48,6 +50,25 @@ def gloss(term: str, limit: int = GLOSS_CHARS) -> str:
     """
     english_ = english(term)
     return short_gloss(english_, limit) if english_ != term else ""
+
+
+def amount_english(value: float | None, unit: str | None) -> str:
+    """A figure's value in English words of scale: ``384 bn yuan``, ``8.1%``, ``50,000``.
+
+    >>> amount_english(3.84e11, "元"), amount_english(2e8, "美元"), amount_english(0.081, "ratio")
+    ('384 bn yuan', '200 m US dollars', '8.1%')
+    >>> amount_english(5e4, ""), amount_english(None, None)
+    ('50,000', '')
+    """
+    if value is None or pd.isna(value):
+        return ""
+    if unit == "ratio":
+        return f"{value * 100:.3g}%"
+    currency = {"元": " yuan", "美元": " US dollars"}.get(unit or "", "")
+    for scale, word in ((1e9, " bn"), (1e6, " m")):
+        if currency and abs(value) >= scale:
+            return f"{value / scale:,.3g}{word}{currency}"
+    return f"{value:,.0f}{currency}"
 
 
 def name_pinyin(name: str) -> str:
