@@ -7,7 +7,6 @@ tables of :mod:`helpers.analysis.facts` are shown here with English glosses besi
 """
 
 import html
-import math
 import re
 from collections.abc import Iterable
 
@@ -21,7 +20,7 @@ from helpers.analysis.facts import (
     presence,
     slogan_counts,
 )
-from helpers.report.labels import amount_english, gloss, label
+from helpers.report.labels import amount_english, gloss, label, significant
 
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>])")
 
@@ -66,8 +65,7 @@ def _number(x: float) -> str:
     """
     if float(x).is_integer():
         return f"{x:,.0f}" if abs(x) >= 1e6 else f"{x:.0f}"
-    digits = max(0, 2 - math.floor(math.log10(abs(x))))
-    return f"{x:,.{digits}f}"
+    return significant(x)
 
 
 def table_html(

@@ -5,6 +5,7 @@ tick label. Charts (:mod:`helpers.report.plots`) and tables (:mod:`helpers.repor
 both label terms with it.
 """
 
+import math
 import re
 from collections.abc import Callable
 
@@ -52,6 +53,19 @@ def gloss(term: str, limit: int = GLOSS_CHARS) -> str:
     return short_gloss(english_, limit) if english_ != term else ""
 
 
+def significant(x: float, digits: int = 3) -> str:
+    """``x`` to ``digits`` significant digits, never in scientific notation.
+
+    >>> significant(1000.0), significant(309.12), significant(0.0812), significant(1.5)
+    ('1,000', '309', '0.0812', '1.5')
+    """
+    if x == 0:
+        return "0"
+    decimals = max(0, digits - 1 - math.floor(math.log10(abs(x))))
+    shown = f"{round(x, decimals):,.{decimals}f}"
+    return shown.rstrip("0").rstrip(".") if "." in shown else shown
+
+
 def amount_english(value: float | None, unit: str | None) -> str:
     """A figure's value in English words of scale: ``384 bn yuan``, ``8.1%``, ``50,000``.
 
@@ -63,11 +77,11 @@ def amount_english(value: float | None, unit: str | None) -> str:
     if value is None or pd.isna(value):
         return ""
     if unit == "ratio":
-        return f"{value * 100:.3g}%"
+        return f"{significant(value * 100)}%"
     currency = {"元": " yuan", "美元": " US dollars"}.get(unit or "", "")
     for scale, word in ((1e9, " bn"), (1e6, " m")):
         if currency and abs(value) >= scale:
-            return f"{value / scale:,.3g}{word}{currency}"
+            return f"{significant(value / scale)}{word}{currency}"
     return f"{value:,.0f}{currency}"
 
 
