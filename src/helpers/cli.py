@@ -1,4 +1,4 @@
-"""Command line: ``python -m helpers {clean,extract,build,reports}``.
+"""Command line: ``python -m helpers {clean,extract,build,add,reports}``.
 
 Errors about input files are printed as one line naming the file and the problem
 (exit code 2); other files are still processed.
@@ -125,6 +125,17 @@ def cmd_build(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_add(args: argparse.Namespace) -> int:
+    from helpers.add import add_files
+
+    added, errors = add_files(args.paths)
+    for target in added:
+        print(f"added {target} (catalog row inferred: review it)", file=sys.stderr)
+    for error in errors:
+        _print_error(error)
+    return EXIT_BAD_INPUT if errors else 0
+
+
 def cmd_reports(args: argparse.Namespace) -> int:
     from helpers.report.runner import build_reports
 
@@ -167,6 +178,13 @@ def make_parser() -> argparse.ArgumentParser:
     build.add_argument("--out-dir", type=Path, help="write Parquet here instead of data/processed")
     build.add_argument("--quiet", action="store_true", help="no progress bars")
     build.set_defaults(func=cmd_build)
+
+    add = commands.add_parser(
+        "add",
+        help="copy articles into data/raw/ with their checksums and inferred catalog rows",
+    )
+    add.add_argument("paths", nargs="+", type=Path, metavar="FILE")
+    add.set_defaults(func=cmd_add)
 
     reports = commands.add_parser("reports", help="execute the notebooks and export HTML reports")
     reports.add_argument("--code", action="store_true", help="keep code cells in the HTML")
