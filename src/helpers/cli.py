@@ -137,10 +137,20 @@ def cmd_add(args: argparse.Namespace) -> int:
 
 
 def cmd_reports(args: argparse.Namespace) -> int:
+    from helpers.report.custom import custom_report
     from helpers.report.runner import build_reports
 
+    if args.param and not args.notebook:
+        raise InputError("--param", "needs --notebook NOTEBOOK: the notebook to run with it")
+    if args.notebook and args.only:
+        raise InputError("--notebook", "runs one notebook of its own; leave out --only")
     failures = build_reports(
-        code=args.code, jobs=args.jobs, force=args.force, only=args.only, progress=not args.quiet
+        code=args.code,
+        jobs=args.jobs,
+        force=args.force,
+        only=args.only,
+        progress=not args.quiet,
+        custom=custom_report(args.notebook, args.param) if args.notebook else None,
     )
     return 1 if failures else 0
 
@@ -193,6 +203,18 @@ def make_parser() -> argparse.ArgumentParser:
         "--force", action="store_true", help="rebuild even if inputs are unchanged"
     )
     reports.add_argument("--only", nargs="*", metavar="NAME", help="build only these reports")
+    reports.add_argument(
+        "--notebook",
+        metavar="NOTEBOOK",
+        help="run this notebook (e.g. 20_locality_profile) with --param values as NOTEBOOK_custom",
+    )
+    reports.add_argument(
+        "--param",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="a parameter of --notebook (VALUE read as JSON where it is, else as text); repeatable",
+    )
     reports.add_argument("--quiet", action="store_true", help="no progress bar")
     reports.set_defaults(func=cmd_reports)
     return parser
