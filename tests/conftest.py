@@ -66,6 +66,14 @@ def seed_paths() -> list[Path]:
     return [config.RAW_DATA_DIR / name for name in sorted(SEED_CHECKSUMS)]
 
 
+def copy_seed_raw(folder: Path) -> Path:
+    """A raw folder of the seed files alone, with the catalog, errata and checksums."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for path in seed_paths() + [config.CATALOG_FILE, config.ERRATA_FILE, config.RAW_MANIFEST_FILE]:
+        (folder / path.name).write_bytes(path.read_bytes())
+    return folder
+
+
 @pytest.fixture(scope="session")
 def seed_articles() -> list[Article]:
     """Every article of the seed files, cleaned as the build cleans them."""
