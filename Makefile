@@ -26,7 +26,9 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[dev,dask]'
 	@# JupyterLab saves outputs into the notebooks; git strips them before every commit.
-	@if git rev-parse --git-dir >/dev/null 2>&1; then $(BIN)/nbstripout --install; fi
+	@# --keep-id: the cells' ids are stable names (20-03), not ones to renumber.
+	@if git rev-parse --git-dir >/dev/null 2>&1; then $(BIN)/nbstripout --install && \
+		git config filter.nbstripout.clean "'$(CURDIR)/$(PY)' -m nbstripout --keep-id"; fi
 	@touch $(STAMP)
 
 install: $(STAMP) ## Create .venv and install the package (only when pyproject.toml changed)

@@ -182,8 +182,8 @@ def bench_growth(work: Path, megabytes: float, repeat: int) -> dict:
 def bench_reports(repeat: int) -> dict:
     from helpers.report.listing import read_report_list
 
-    count = len(read_report_list())
     subprocess.run([PYTHON, "-m", "helpers", "build", "--quiet"], check=True)
+    count = len(read_report_list())  # computed from the built corpus
     full, floor = median_of(
         repeat,
         lambda: timed(["make", "--no-print-directory", "-s", "reports", "FORCE=1"]),

@@ -47,9 +47,31 @@ SEED_CHECKSUMS = {
 }
 
 
+# The reports the seed corpus gets: a grown corpus gets these and more.
+SEED_REPORTS = (
+    "00_data_quality",
+    "10_corpus_overview",
+    "20_locality_profile_hengyang",
+    "20_locality_profile_yunyang",
+    "20_locality_profile_luohe",
+    "30_compare_localities",
+    "40_locality_over_time_hengyang",
+    "50_term_explorer_chain",
+    "50_term_explorer_investment",
+)
+
+
 def seed_paths() -> list[Path]:
     """The seed files of data/raw/, in name order."""
     return [config.RAW_DATA_DIR / name for name in sorted(SEED_CHECKSUMS)]
+
+
+def copy_seed_raw(folder: Path) -> Path:
+    """A raw folder of the seed files alone, with the catalog, errata and checksums."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for path in seed_paths() + [config.CATALOG_FILE, config.ERRATA_FILE, config.RAW_MANIFEST_FILE]:
+        (folder / path.name).write_bytes(path.read_bytes())
+    return folder
 
 
 @pytest.fixture(scope="session")

@@ -1,4 +1,4 @@
-"""Command line: ``python -m helpers {clean,extract,build,reports}``.
+"""Command line: ``python -m helpers {clean,extract,build,add,reports}``.
 
 Errors about input files are printed as one line naming the file and the problem
 (exit code 2); other files are still processed.
@@ -125,11 +125,32 @@ def cmd_build(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_add(args: argparse.Namespace) -> int:
+    from helpers.add import add_files
+
+    added, errors = add_files(args.paths)
+    for target in added:
+        print(f"added {target} (catalog row inferred: review it)", file=sys.stderr)
+    for error in errors:
+        _print_error(error)
+    return EXIT_BAD_INPUT if errors else 0
+
+
 def cmd_reports(args: argparse.Namespace) -> int:
+    from helpers.report.custom import custom_report
     from helpers.report.runner import build_reports
 
+    if args.param and not args.notebook:
+        raise InputError("--param", "needs --notebook NOTEBOOK: the notebook to run with it")
+    if args.notebook and args.only:
+        raise InputError("--notebook", "runs one notebook of its own; leave out --only")
     failures = build_reports(
-        code=args.code, jobs=args.jobs, force=args.force, only=args.only, progress=not args.quiet
+        code=args.code,
+        jobs=args.jobs,
+        force=args.force,
+        only=args.only,
+        progress=not args.quiet,
+        custom=custom_report(args.notebook, args.param) if args.notebook else None,
     )
     return 1 if failures else 0
 
@@ -168,6 +189,13 @@ def make_parser() -> argparse.ArgumentParser:
     build.add_argument("--quiet", action="store_true", help="no progress bars")
     build.set_defaults(func=cmd_build)
 
+    add = commands.add_parser(
+        "add",
+        help="copy articles into data/raw/ with their checksums and inferred catalog rows",
+    )
+    add.add_argument("paths", nargs="+", type=Path, metavar="FILE")
+    add.set_defaults(func=cmd_add)
+
     reports = commands.add_parser("reports", help="execute the notebooks and export HTML reports")
     reports.add_argument("--code", action="store_true", help="keep code cells in the HTML")
     reports.add_argument("--jobs", type=int, default=None, help="worker processes (default: CPUs)")
@@ -175,6 +203,18 @@ def make_parser() -> argparse.ArgumentParser:
         "--force", action="store_true", help="rebuild even if inputs are unchanged"
     )
     reports.add_argument("--only", nargs="*", metavar="NAME", help="build only these reports")
+    reports.add_argument(
+        "--notebook",
+        metavar="NOTEBOOK",
+        help="run this notebook (e.g. 20_locality_profile) with --param values as NOTEBOOK_custom",
+    )
+    reports.add_argument(
+        "--param",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="a parameter of --notebook (VALUE read as JSON where it is, else as text); repeatable",
+    )
     reports.add_argument("--quiet", action="store_true", help="no progress bar")
     reports.set_defaults(func=cmd_reports)
     return parser

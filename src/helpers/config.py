@@ -37,9 +37,19 @@ PROCESSED_SET_DIR = PROCESSED_DATA_DIR / CURRENT_SET
 TABLE_NAMES = ("articles", "cleaning_log", "sentences", "tokens", "facts", "themes")
 PROCESSED_TABLES = {name: PROCESSED_SET_DIR / f"{name}.parquet" for name in TABLE_NAMES}
 
-RAW_ARTICLE_SUFFIX = ".txt"
+# The files of the raw folder that are not articles; every other file is read as one (and
+# named on one line if its format has no reader). Hidden files are never articles.
+RAW_DATA_FILES = (CATALOG_FILE.name, ERRATA_FILE.name, RAW_MANIFEST_FILE.name)
+RAW_NOTES_PREFIX = "README"
+
+
+def is_raw_article(path: Path) -> bool:
+    """Whether a file of the raw folder is an article (not the catalog, errata, checksums,
+    a README or a hidden file)."""
+    name = path.name
+    return not (name in RAW_DATA_FILES or name.startswith((RAW_NOTES_PREFIX, ".")) or path.is_dir())
 
 
 def raw_article_paths(raw_dir: Path | None = None) -> list[Path]:
     """The article files of the raw folder, in a stable order."""
-    return sorted((raw_dir or RAW_DATA_DIR).glob(f"*{RAW_ARTICLE_SUFFIX}"))
+    return sorted(filter(is_raw_article, (raw_dir or RAW_DATA_DIR).glob("*")))

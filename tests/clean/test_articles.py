@@ -3,7 +3,6 @@
 import dataclasses
 import json
 import re
-import shutil
 import subprocess
 import sys
 
@@ -17,7 +16,7 @@ from helpers.clean.articles import Article, load_file, suspicious_runs
 from helpers.clean.glosses import find_pinyin_glosses
 from helpers.clean.sources import Sources, load_sources
 from helpers.cli import main
-from tests.conftest import seed_paths
+from tests.conftest import SEED_CHECKSUMS, copy_seed_raw, seed_paths
 
 RAW = config.RAW_DATA_DIR
 ANY_GLOSS = re.compile(r"[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü' ]+[)）]")  # independent of zhon
@@ -318,7 +317,7 @@ def test_without_a_catalog_the_page_and_the_file_name_date_the_articles():
     }
 
 
-@pytest.mark.parametrize("name", sorted(p.name for p in RAW.glob("*.txt")))
+@pytest.mark.parametrize("name", sorted(SEED_CHECKSUMS))
 def test_a_seed_file_under_any_name_gives_the_same_articles(tmp_path, name):
     """Catalog and errata rows follow the bytes (SHA256SUMS), not the file name."""
     copy = tmp_path / "article.txt"
@@ -337,8 +336,7 @@ def test_a_seed_file_under_any_name_gives_the_same_articles(tmp_path, name):
 
 
 def test_a_file_without_a_catalog_row_is_processed_and_flagged(tmp_path):
-    raw = tmp_path / "raw"
-    shutil.copytree(RAW, raw)
+    raw = copy_seed_raw(tmp_path / "raw")
     new = raw / "changsha-2021-03-05-new.txt"
     new.write_text(
         "长沙召开工程机械产业链推进大会\n"

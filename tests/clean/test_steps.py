@@ -4,7 +4,6 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from helpers import config
 from helpers.clean.steps import (
     BODY_STEPS,
     GLOSS_STEP,
@@ -19,6 +18,7 @@ from helpers.clean.steps import (
     normalize_width,
     run_steps,
 )
+from tests.conftest import seed_paths
 
 
 @pytest.mark.parametrize(
@@ -177,7 +177,7 @@ def test_clean_text_runs_every_step(raw, expected):
 def _corpus_fragments() -> list[str]:
     """Short pieces of the real raw files: the characters and the dirt they carry."""
     fragments = []
-    for path in config.raw_article_paths():
+    for path in seed_paths():
         text = path.read_text(encoding="utf-8")
         fragments += [text[i : i + 7] for i in range(0, len(text), 97)]
     return fragments

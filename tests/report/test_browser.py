@@ -8,9 +8,11 @@ from pathlib import Path
 import pytest
 
 from helpers import config
+from helpers.build import pipeline
 from helpers.report import export, runner
 from helpers.report.index import write_index
 from helpers.report.listing import read_report_list
+from tests.conftest import SEED_REPORTS
 
 pytestmark = pytest.mark.browser
 
@@ -29,8 +31,6 @@ if not CHROMIUM.exists():
         f"{CHROMIUM} is missing (set HELPERS_REQUIRE_BROWSER=1 to fail instead)",
         allow_module_level=True,
     )
-
-REPORTS = read_report_list()
 
 # The first element whose own text holds a CJK character gets an id, so that the DevTools
 # protocol can say which fonts drew it.
@@ -115,21 +115,23 @@ def check_page(browser, page_file: Path, screenshot: Path) -> None:
     return images
 
 
-@pytest.mark.parametrize("report", REPORTS, ids=lambda r: r.name)
-def test_report_opens_offline_with_chinese_and_images(browser, report, tmp_path):
+@pytest.mark.parametrize("name", SEED_REPORTS)
+def test_report_opens_offline_with_chinese_and_images(browser, name, tmp_path):
     from tests.report.test_notebooks import built_report
 
-    _, page = built_report(report.name)
-    page_file = tmp_path / f"{report.name}.html"
+    _, page = built_report(name)
+    page_file = tmp_path / f"{name}.html"
     page_file.write_text(page, encoding="utf-8")
-    images = check_page(browser, page_file, SCREENSHOTS / f"{report.name}.png")
+    images = check_page(browser, page_file, SCREENSHOTS / f"{name}.png")
     assert images, "every report has at least one chart"
 
 
 def test_index_opens_offline_and_links_exist(browser, tmp_path):
-    listed = REPORTS[:1]
+    pipeline.ensure_processed_data(progress=False)
+    reports = read_report_list()
+    listed = reports[:1]
     runner.build_report(listed[0], reports_dir=tmp_path)
-    write_index(REPORTS, tmp_path, "test")
+    write_index(reports, tmp_path, "test")
     check_page(browser, tmp_path / "index.html", SCREENSHOTS / "index.png")
     tab, _ = open_offline(browser, tmp_path / "index.html")
     links = tab.evaluate(

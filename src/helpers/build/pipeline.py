@@ -52,7 +52,7 @@ def build(
     run = find_engine(engine)
     paths, digests, errors = freshness.take_stock(raw_dir)
     if not paths and not errors:
-        raise InputError(raw_dir, f"no *{config.RAW_ARTICLE_SUFFIX} articles to build from")
+        raise InputError(raw_dir, "no article files to build from")
     for warning in load_sources(raw_dir, present=digests).warnings:
         print(f"warning: {warning}", file=sys.stderr)
     try:

@@ -19,9 +19,9 @@ from helpers import config
 from helpers.clean.bylines import find_reporters, find_wire_outlet, labelled_credits
 from helpers.clean.chrome import cut_related
 from helpers.clean.dates import find_date, split_zones
-from helpers.clean.decode import read_text
 from helpers.clean.edits import audit_row
 from helpers.clean.errata import Corrections, apply_errata, errata_audit, suspicious_runs
+from helpers.clean.formats import read_article
 from helpers.clean.gazetteer import find_locality
 from helpers.clean.metadata import merge_metadata
 from helpers.clean.mojibake import mojibake_audit, repair_mojibake
@@ -147,7 +147,7 @@ def load_file(path: str | Path, sources: Sources | None = None) -> list[Article]
     project's); the file's rows are found by its name or by the checksum of its bytes.
     """
     path = Path(path)
-    raw, encoding, read_flags = read_text(path)
+    raw, encoding, read_flags = read_article(path)
     if not has_han(raw):
         raise InputError(path, "no Chinese text")
     sources = load_sources(path.parent) if sources is None else sources

@@ -154,11 +154,38 @@ def _checked(text: str, codec: str, path: str | Path, flags: tuple[str, ...] = (
     return Decoded(text, codec, flags)
 
 
-def read_text(path: str | Path) -> Decoded:
-    """Read and decode a raw file; a missing or unreadable file is an ``InputError`` too."""
+_DECLARED_CHARSET = re.compile(rb"""<meta[^>]*charset\s*=\s*["']?([\w-]+)""", re.IGNORECASE)
+# A page that declares a subset of GB18030 often uses characters beyond it.
+_WIDER_CODEC = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030"}
+
+
+def decode_page(data: bytes, path: str | Path = "<bytes>") -> Decoded:
+    """Decode a saved web page: as any raw file, except that a page which is not UTF-8 is
+    read with the charset its markup declares (its tags are ASCII, so it is too little
+    Chinese to be guessed). Raises ``InputError``.
+
+    >>> decode_page('<meta charset="gb2312"><p>衡阳市产业链</p>'.encode("gbk"))
+    Decoded(text='<meta charset="gb2312"><p>衡阳市产业链</p>', codec='gb18030', flags=())
+    """
+    declared = _DECLARED_CHARSET.search(data[:4096])
+    if declared and not any(data.startswith(bom) for bom, _ in _BOMS):
+        codec = declared.group(1).decode("ascii").lower()
+        codec = _WIDER_CODEC.get(codec, codec)
+        try:
+            data.decode("utf-8")
+        except UnicodeDecodeError:
+            try:
+                return _checked(data.decode(codec), codec, path)
+            except (LookupError, UnicodeDecodeError):
+                pass  # a wrong declaration: read the bytes as any raw file
+    return decode_bytes(data, path)
+
+
+def read_bytes(path: str | Path) -> bytes:
+    """The bytes of a raw file; a missing or unreadable file is an ``InputError``."""
     path = Path(path)
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except FileNotFoundError:
         if path.is_symlink():
             raise InputError(path, f"broken symbolic link (to {os.readlink(path)})") from None
@@ -167,4 +194,8 @@ def read_text(path: str | Path) -> Decoded:
         raise InputError(path, "is a directory, not a file") from None
     except OSError as error:
         raise InputError(path, f"cannot read: {error.strerror or error}") from None
-    return decode_bytes(data, path)
+
+
+def read_text(path: str | Path) -> Decoded:
+    """Read and decode a raw text file; a missing or unreadable file is an ``InputError`` too."""
+    return decode_bytes(read_bytes(path), path)

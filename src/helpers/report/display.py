@@ -180,14 +180,14 @@ def raw_and_cleaned(articles: pd.DataFrame, chars: int = 200, raw_dir=None) -> p
     The raw side is the file's first ``chars`` characters for an article's first part; for a
     later part of a split file it starts where the first ``TITLE_PROBE`` characters of the
     article's title occur in the raw text (the file's start when they do not).
-    Nothing is cleaned here: the raw side is :func:`helpers.clean.decode.read_text` as is, with
+    Nothing is cleaned here: the raw side is :func:`helpers.clean.formats.read_article` as is, with
     each line break shown as ⏎ on both sides (as the cleaning log's examples show them).
     """
     from helpers import config
-    from helpers.clean.decode import read_text
+    from helpers.clean.formats import read_article
 
     raw_dir = raw_dir or config.RAW_DATA_DIR
-    raw = {source: read_text(raw_dir / source)[0] for source in articles["source"].unique()}
+    raw = {source: read_article(raw_dir / source)[0] for source in articles["source"].unique()}
     openings = []
     for row in articles.itertuples(index=False):
         text = raw[row.source]

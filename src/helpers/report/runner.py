@@ -378,9 +378,14 @@ def build_reports(
     force: bool = False,
     only: list[str] | None = None,
     progress: bool = True,
+    custom: Report | None = None,
 ) -> list[str]:
-    """``make reports``: build what is out of date; return the names of failed reports."""
+    """``make reports``: build what is out of date; return the names of failed reports.
+
+    With ``custom`` (:mod:`helpers.report.custom`), build that report only; the index keeps
+    listing the report list.
+    """
+    pipeline.ensure_processed_data(progress)  # the report list is computed from it
     listed = read_report_list()
-    reports = select(listed, only)
-    pipeline.ensure_processed_data(progress)
+    reports = [custom] if custom else select(listed, only)
     return run_reports(reports, listed=listed, code=code, jobs=jobs, force=force, progress=progress)
