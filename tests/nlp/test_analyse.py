@@ -61,8 +61,10 @@ def test_facts_point_into_their_sentences(tables):
         assert fact["text"] in sentence["text"]
         assert sentence["start"] <= fact["start"] < fact["end"] <= sentence["end"]
     assert [(f["kind"], f["text"], f["measure"]) for f in tables["facts"]] == [
+        ("slogan", "聚力中心化攻坚年", "聚力中心化攻坚年"),
         ("official", "秦国文", "市委书记"),
         ("official", "朱健", "市委副书记、市长"),
+        ("slogan", "项目为王", "项目为王"),
         ("slogan", "五制一平台", "五制一平台"),
     ]
 
