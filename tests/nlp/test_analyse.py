@@ -131,10 +131,17 @@ def test_extract_article_gives_the_rows_the_build_writes():
         if k == kind
     ]
     target = next(f for f in out["targets"] if f["text"] == "3000亿级")
-    assert (target["value"], target["year"], target["detail"]) == (
+    assert (target["value"], target["year"], target["figure_type"], target["detail"]) == (
         3e11,
         None,
-        {"stated": "3000亿级"},
+        "target",
+        {
+            "stated": "3000亿级",
+            "type": "target",
+            "cue": "打造",
+            "group": target["start"],
+            "mentions": 1,
+        },
     )
     assert [(t["sentence_id"], t["code"], t["cue"]) for t in out["themes"]] == list(
         zip(tables["themes"]["sentence_id"], tables["themes"]["code"], tables["themes"]["cue"])

@@ -67,7 +67,22 @@ COLUMNS: dict[str, list[tuple[str, pa.DataType, str]]] = {
             "belongs to, or the slogan a slogan is written for (三高四新 for “三高地”“四个新”)",
         ),
         ("year", INT, "year the figure refers to, when stated"),
-        ("detail", STR, "JSON with kind-specific detail, e.g. a slogan's expansion"),
+        (
+            "detail",
+            STR,
+            "JSON with kind-specific detail. Figures: type, stated, period, year_offset (去年 -1), "
+            "since, group and mentions (one figure restated). Chains: name, list, head, position, "
+            "declared (count the head gives), listed, open (list ends in 等), count_mismatch, "
+            "includes; a head given alone (15条产业链) is a chain fact with name null and listed 0. "
+            "Officials: role, post_stated, mentions. Slogans: parts, frame, expansion. "
+            "Documents: title, issuer",
+        ),
+        (
+            "figure_type",
+            STR,
+            "for figures (kind target): target (a goal), result (achieved) or plan (planned "
+            "investment or capacity); else null",
+        ),
         ("start", INT, "offset of the fact in the article text"),
         ("end", INT, "offset just past it"),
     ],

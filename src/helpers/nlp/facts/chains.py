@@ -99,6 +99,22 @@ def extract(text: str, sentences: list[Sentence]) -> list[Fact]:
     return facts + _heads_alone(text, sentences, facts, taken)
 
 
+def counts_chains(text: str, start: int, floor: int) -> bool:
+    """True if the number at ``start`` is the count of a chain head (16条重点产业链, 5个百亿工业产业
+    集群), or counts chains in 条 after a head in its clause (重点产业链扩充至12条): no figure.
+    ``floor`` is where the sentence starts."""
+    match = _patterns()["counted"].match(text, start)
+    if (
+        match
+        and _nominal(text, match.start("mod"), match.end("mod"))
+        and not _counts_another_noun(text, match)
+    ):
+        return True
+    count = re.match(r"\d+条", text[start:])
+    clause = text[list_start(text, start, floor) : start]
+    return bool(count) and any(head in clause for head in chain_words()["head"])
+
+
 def _count(match: re.Match) -> int | None:
     """The count a head declares (16条 -> 16, 九大 -> 9), None without one."""
     numeral = match.groupdict().get("count")
@@ -221,9 +237,13 @@ def _industry(name: str) -> bool:
     return not any(flag in ("ul", "uz", "ug", "uj", "v") for _, flag in words[1:-1])
 
 
-def _modifies_a_noun(text: str, end: int) -> bool:
-    """True if a noun follows a head, which then only qualifies it (3个农业产业项目)."""
-    words = tagged_words(text, end, min(end + 4, len(text)))
+def _counts_another_noun(text: str, match: re.Match) -> bool:
+    """True if a count in 个 counts the noun after its head, which only qualifies it
+    (3个农业产业项目 counts projects); 条 and 大 count chains and sets of industries whatever
+    follows (12条重点产业链规上工业营业收入)."""
+    if not match["count"].endswith(("个", "类")):
+        return False
+    words = tagged_words(text, match.end(), min(match.end() + 4, len(text)))
     return bool(words) and words[0][2] in ("n", "vn", "nz")
 
 
@@ -242,7 +262,7 @@ def _heads_alone(
             count is None
             or count < 2  # 一条产业链、一套图谱: one of each, not a set of chains
             or count in declared
-            or _modifies_a_noun(text, match.end())
+            or _counts_another_noun(text, match)
             or any(a <= match.start() < b for a, b in taken)
             or sentence_at(sentences, match.start()) is None
             or not _nominal(text, match.start("mod"), match.end("mod"))
