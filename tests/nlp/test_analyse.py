@@ -64,6 +64,7 @@ def test_facts_point_into_their_sentences(tables):
         ("slogan", "聚力中心化攻坚年", "聚力中心化攻坚年"),
         ("official", "秦国文", "市委书记"),
         ("official", "朱健", "市委副书记、市长"),
+        ("official", "秦国文", "市委书记"),  # every mention, with the post the article gives
         ("slogan", "项目为王", "项目为王"),
         ("slogan", "五制一平台", "五制一平台"),
     ]
