@@ -112,8 +112,17 @@ def test_extract_article_adds_the_fact_lists():
     out = extract_article(record)
     assert out["article_id"] == "x-1" and out["text"] == record["text"]
     assert [key for key in out if key not in record] == [list_name(kind) for kind in KINDS] + [
-        "themes"
+        "themes",
+        "sentences",
     ]
+    # every fact can be read in its sentence
+    sentences = {s["sentence_id"]: s for s in out["sentences"]}
+    assert all(
+        fact["text"] in sentences[fact["sentence_id"]]["text"]
+        for kind in KINDS
+        for fact in out[list_name(kind)]
+    )
+    assert list(out["sentences"][0]) == ["sentence_id", "start", "end", "text"]
     assert [c["detail"]["name"] for c in out["chains"]] == ["绿色消费品", "装备制造", "能源电子"]
     assert out["officials"][0] == {**out["officials"][0], "text": "张学锋", "measure": "县委书记"}
     assert out["slogans"] == [] and out["targets"] == []
