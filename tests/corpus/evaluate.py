@@ -154,12 +154,7 @@ def evaluate(corpus: Path = CORPUS) -> dict:
                     _same(officials[official["name"]], official["post"]),
                     f"{name}: {official['name']} {officials[official['name']]!r} for {official['post']!r}",
                 )
-        # A head given alone (15条产业链, listed 0) names no chain to compare.
-        chain_items = [
-            f["detail"].get("name", f["text"])
-            for f in found["chains"]
-            if f["detail"].get("listed") != 0
-        ]
+        chain_items = [f["detail"].get("name", f["text"]) for f in found["chains"]]
         facts["chains"].add(
             [i for chain in want["chains"] for i in chain["items"]], chain_items, name, _same_chain
         )

@@ -58,8 +58,12 @@ COLUMNS: dict[str, list[tuple[str, pa.DataType, str]]] = {
         ("sentence_id", INT, "sentence holding the fact"),
         ("kind", STR, f"{', '.join(KINDS[:-1])} or {KINDS[-1]}"),
         ("text", STR, "the fact as it stands in the text"),
-        ("value", pa.float64(), "normalized number (targets), else null"),
-        ("unit", STR, "unit of value, e.g. 元, ratio"),
+        (
+            "value",
+            pa.float64(),
+            "normalized number (targets), the declared count (chain lists), else null",
+        ),
+        ("unit", STR, "unit of value, e.g. 元, ratio, 个 (a count), 条 (a chain list)"),
         (
             "measure",
             STR,
@@ -73,9 +77,11 @@ COLUMNS: dict[str, list[tuple[str, pa.DataType, str]]] = {
             "JSON with kind-specific detail. Figures: type, stated, period, year_offset (去年 -1), "
             "since, group and mentions (one figure restated). Chains: name, list, head, position, "
             "declared (count the head gives), listed, open (list ends in 等), count_mismatch, "
-            "includes; a head given alone (15条产业链) is a chain fact with name null and listed 0. "
+            "includes. Chain lists (the head as written, value the declared count): head, "
+            "declared, listed, open, count_mismatch, items; a head given alone (15条产业链) has "
+            "listed 0, no items, count_mismatch true and its mentions. "
             "Officials: role, post_stated, mentions. Slogans: parts, frame, expansion. "
-            "Documents: title, issuer",
+            "Documents: title, type, issuer, mentions, cites",
         ),
         (
             "figure_type",

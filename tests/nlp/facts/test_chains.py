@@ -113,19 +113,28 @@ def test_declared_and_listed_counts_and_the_flag_where_they_differ():
     open_ = facts("新能源、新材料等12条产业链实现产值增长。", "chain")
     assert {(f["detail"]["declared"], f["detail"]["listed"]) for f in open_} == {(12, 2)}
     assert all(f["detail"]["count_mismatch"] and f["detail"]["open"] for f in open_)
+    (head,) = facts("新能源、新材料等12条产业链实现产值增长。", "chain_list")
+    assert (head["text"], head["value"], head["unit"], head["measure"]) == (
+        "12条产业链",
+        12,
+        "条",
+        "产业链",
+    )
+    assert head["detail"]["items"] == ["新能源", "新材料"] and head["detail"]["count_mismatch"]
 
 
-def test_a_head_with_a_count_and_no_list_is_one_fact_without_a_name():
+def test_a_head_with_a_count_and_no_list_is_a_list_with_no_items():
     text = "全市15条产业链不断壮大，15条产业链产值增长。"
-    (alone,) = facts(text, "chain")
-    assert alone["text"] == "15条产业链" and alone["detail"]["name"] is None
-    assert alone["detail"] | {"mentions": 2} == alone["detail"]
-    assert (alone["detail"]["declared"], alone["detail"]["listed"]) == (15, 0)
+    assert facts(text, "chain") == []
+    (alone,) = facts(text, "chain_list")
+    assert (alone["text"], alone["value"], alone["detail"]["items"]) == ("15条产业链", 15, [])
+    assert (alone["detail"]["listed"], alone["detail"]["mentions"]) == (0, 2)
+    assert alone["detail"]["count_mismatch"]
     # a count that qualifies another noun is no head: 3个农业产业项目 counts projects
-    assert facts("包括5个工业项目和3个农业产业项目。", "chain") == []
+    assert facts("包括5个工业项目和3个农业产业项目。", "chain_list") == []
     # a list of the article that declares the count is what the later mention refers to
     listed = "培育新能源、新材料两大产业集群，两大产业集群产值增长。"
-    assert {f["detail"]["name"] for f in facts(listed, "chain")} == {"新能源", "新材料"}
+    assert [f["text"] for f in facts(listed, "chain_list")] == ["两大产业集群"]
 
 
 def test_bracketed_sub_items_and_bracketed_qualifiers():

@@ -4,17 +4,20 @@ The head before the list (全市八大产业链——A、B…, 16条产业链，
 list before the head (A、B、C等12条产业链, A、B、C三大产业集群, 围绕A、B等重点产业领域, A和B是…两大
 主攻产业), and a head alone with its count (15条产业链, with no chain named).
 
-Each item is a fact; ``detail`` holds its ``name``, the ``list`` (its head as written), the
-``head`` noun, its ``position``, the count the head ``declared`` (None without one), the count
-``listed``, ``open`` when the list ends in 等, ``count_mismatch`` when the two counts differ, and
-bracketed sub-items as ``includes``. A head given with a count but no list is one fact whose
-text is the head (15条产业链): name None, listed 0, count_mismatch True.
+Two kinds of fact. ``chain``: each item, its ``detail`` holding its ``name``, the ``list`` (its
+head as written), the ``head`` noun, its ``position``, the count the head ``declared`` (None
+without one), the count ``listed``, ``open`` when the list ends in 等, ``count_mismatch`` when
+the two counts differ, and bracketed sub-items as ``includes``. ``chain_list``: each list as the
+text announces it, and each head given with a count but no list; its text is the head as
+written (16条产业链, 15条产业链), its value the declared count, its detail the same counts and
+flags and the ``items`` named (none for a head alone, whose ``count_mismatch`` is True).
 
 Which nouns head a list, and which endings make an item an organisation, a place or a post rather
 than an industry, are data (``data/chain_words.csv``); an item must also read as a noun phrase
 (jieba's parts of speech): no particle, no verb with an object, not a person's or place's name.
 """
 
+import dataclasses
 import functools
 import re
 
@@ -69,8 +72,24 @@ def _patterns() -> dict[str, re.Pattern]:
 
 
 def extract(text: str, sentences: list[Sentence]) -> list[Fact]:
-    """The items of every chain, cluster or key-industry list, and the heads given alone."""
-    facts: list[Fact] = []
+    """The items of every chain, cluster or key-industry list (kind ``chain``)."""
+    return _copies(_read(text, tuple(sentences))[0])
+
+
+def extract_lists(text: str, sentences: list[Sentence]) -> list[Fact]:
+    """Every list as its head announces it, and every head given alone (kind ``chain_list``)."""
+    return _copies(_read(text, tuple(sentences))[1])
+
+
+def _copies(facts: tuple[Fact, ...]) -> list[Fact]:
+    return [dataclasses.replace(fact, detail=dict(fact.detail)) for fact in facts]
+
+
+@functools.lru_cache(maxsize=4)
+def _read(text: str, sentences: tuple[Sentence, ...]) -> tuple[tuple[Fact, ...], tuple[Fact, ...]]:
+    """The items and the lists of ``text``, read once for both kinds of fact."""
+    items: list[Fact] = []
+    lists: list[Fact] = []
     taken: list[tuple[int, int]] = []  # the heads and lists read so far
     for name in ("before", "bare", "after"):
         for match in _patterns()[name].finditer(text):
@@ -94,9 +113,26 @@ def extract(text: str, sentences: list[Sentence]) -> list[Fact]:
                 continue
             found = _list_facts(text, start, end, match["phrase"], _count(match), open_)
             if found:
-                facts += found
+                items += found
+                lists.append(_list_fact(match, found))
                 taken += [match.span("phrase"), (start, end)]
-    return facts + _heads_alone(text, sentences, facts, taken)
+    lists += _heads_alone(text, list(sentences), lists, taken)
+    return tuple(items), tuple(sorted(lists, key=lambda fact: fact.start))
+
+
+def _list_fact(match: re.Match, items: list[Fact]) -> Fact:
+    """The list's head as a fact: the counts and flags of its items, and their names."""
+    first = items[0].detail
+    detail = {key: first[key] for key in ("head", "declared", "listed", "open", "count_mismatch")}
+    detail["items"] = [item.detail["name"] for item in items]
+    return Fact(
+        match["phrase"],
+        *match.span("phrase"),
+        value=None if first["declared"] is None else float(first["declared"]),
+        unit=match["count"][-1] if match.groupdict().get("count") else None,
+        measure=first["head"],
+        detail=detail,
+    )
 
 
 def counts_chains(text: str, start: int, floor: int) -> bool:
@@ -248,18 +284,19 @@ def _counts_another_noun(text: str, match: re.Match) -> bool:
 
 
 def _heads_alone(
-    text: str, sentences: list[Sentence], facts: list[Fact], taken: list[tuple[int, int]]
+    text: str, sentences: list[Sentence], lists: list[Fact], taken: list[tuple[int, int]]
 ) -> list[Fact]:
     """Heads with a count and no list (15条产业链): one fact per head, at its first mention, with
     how often the article writes it; none where a list of the article declares the same count
     (16条重点产业链实现产值… after the list of 16)."""
-    declared = {f.detail["declared"] for f in facts}
+    declared = {f.detail["declared"] for f in lists}
     alone: dict[str, Fact] = {}
     for match in _patterns()["counted"].finditer(text):
         count = _count(match)
         phrase = match["phrase"]
         if (
-            count is None
+            phrase in alone
+            or count is None
             or count < 2  # 一条产业链、一套图谱: one of each, not a set of chains
             or count in declared
             or _counts_another_noun(text, match)
@@ -268,10 +305,14 @@ def _heads_alone(
             or not _nominal(text, match.start("mod"), match.end("mod"))
         ):
             continue
-        if phrase in alone:
-            continue
-        detail = {"name": None, "head": _last_head(phrase), "list": phrase, "listed": 0}
-        detail |= {"declared": count, "open": False, "count_mismatch": True}
-        detail["mentions"] = text.count(phrase)
-        alone[phrase] = Fact(phrase, *match.span(), measure=phrase, detail=detail)
+        detail = {"head": _last_head(phrase), "declared": count, "listed": 0, "open": False}
+        detail |= {"count_mismatch": True, "items": [], "mentions": text.count(phrase)}
+        alone[phrase] = Fact(
+            phrase,
+            *match.span(),
+            value=float(count),
+            unit=match["count"][-1],
+            measure=detail["head"],
+            detail=detail,
+        )
     return list(alone.values())

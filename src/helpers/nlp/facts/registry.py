@@ -68,6 +68,7 @@ extractors = Extractors()
 extractors.register("slogan", slogans.extract)
 extractors.register("target", targets.extract)
 extractors.register("chain", chains.extract)
+extractors.register("chain_list", chains.extract_lists)
 extractors.register("official", officials.extract)
 extractors.register("document", documents.extract)
 
@@ -79,6 +80,6 @@ def list_name(kind: str) -> str:
     """The name of a list of facts of ``kind`` (a key of ``extract --json``'s articles).
 
     >>> [list_name(kind) for kind in KINDS]
-    ['slogans', 'targets', 'chains', 'officials', 'documents']
+    ['slogans', 'targets', 'chains', 'chain_lists', 'officials', 'documents']
     """
     return kind + "s"

@@ -53,12 +53,13 @@ def _measure(
     A bare magnitude (千亿, 3000亿级) or a count qualifies the nouns after it; a stated amount,
     or a count with no noun after it, is measured by the clause before it, without its verb
     (实现, 达) and its time words; a growth rate takes the measure of the figure before it in
-    the sentence.
+    the sentence; a figure with nothing before it is measured by what its clause says after it
+    (其中有4条实现两位数增长 -> 实现两位数增长).
     """
+    after_end = end
+    while after_end < sentence.end and text[after_end] not in CLAUSE_BREAK:
+        after_end += 1
     if not NUMBER.fullmatch(text, start, end) or not re.search(r"[元%％点]", text[start:end]):
-        after_end = end
-        while after_end < sentence.end and text[after_end] not in CLAUSE_BREAK:
-            after_end += 1
         nouns = ""
         for word, flag in segment.tag(text[end:after_end]):
             if not flag.startswith("n"):
@@ -70,7 +71,7 @@ def _measure(
     before = _MID_VERB.sub("", _VERB.sub("", _LEAD_WORDS.sub("", before)))
     if _GROWTH.match(before) and previous:
         return previous + before
-    return before or None
+    return before or text[end:after_end].strip() or None
 
 
 def _qualifier(text: str, sentence: Sentence, start: int, end: int, unit: str) -> bool:
