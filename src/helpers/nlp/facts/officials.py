@@ -28,6 +28,8 @@ _PUNCTUATION = '，,、。；;：:（(“”"！？!?\n'
 # The parts of speech a name never starts with (担任, 出…), unless jieba takes it whole as one;
 # 何 and 任 are pronouns to jieba and surnames too.
 _NOT_A_NAME = ("v", "p", "d", "c", "u", "ul", "uj", "x")
+# A name that jieba takes as one word of these parts of speech is that word (县长热线, 成员单位).
+_ONE_WORD = (*_NOT_A_NAME, "n", "vn", "nt", "nz", "ns", "i", "l")
 # Nor does what names an organ hold them (会议由市委: 由), nor a place or a time word.
 _NOT_AN_ORGAN = ("v", "p", "d", "r", "u", "ul", "uj", "f", "t", "m", "q", "x")
 _NAMES_BEFORE_ROLE = re.compile(
@@ -59,7 +61,7 @@ def _patterns() -> dict[str, re.Pattern]:
     # 常委会 and 委员会 are organs, not the offices 常委 and 委员; 链长制 is a system.
     office = rf"(?:{_any('rank')})?(?:{_any('office')})(?![会制])"
     level = f"[{''.join(post_words()['level'])}]"
-    organ = rf"(?:{_any('organ')}|[{HAN}]{{1,10}}?(?:{_any('organ_end')}))"
+    organ = rf"(?:{_any('organ')}|[{HAN}]{{0,10}}?(?:{_any('organ_end')}))"
     return {
         "office": re.compile(rf"(?:{office})$"),
         "posts": re.compile(rf"[{HAN}]{{0,16}}?{office}(?:、[{HAN}]{{0,16}}?{office})*"),
@@ -173,7 +175,9 @@ def _could_be_a_name(name: str) -> bool:
     ):
         return False
     words = segment.tag(name)
-    return words == ((name, "nr"),) or words[0][1] not in _NOT_A_NAME
+    if len(words) == 1:  # one word to jieba: a name (nr) or a common word (热线, 单位)
+        return words[0][1].startswith("nr") or words[0][1] not in _ONE_WORD
+    return words[0][1] not in _NOT_A_NAME
 
 
 def _person(name: str) -> bool:
