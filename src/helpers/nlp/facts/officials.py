@@ -74,6 +74,7 @@ def _patterns() -> dict[str, re.Pattern]:
         ),
         "cue": re.compile(rf"[{re.escape(_PUNCTUATION)}]|(?:{_any('cue')})|$"),
         "level": re.compile(level),
+        "organ_word": re.compile(rf"{_any('organ')}|{_any('organ_end')}"),
         "alone": re.compile(rf"(?:{_any('rank')})?(?:{_any('alone')})"),
     }
 
@@ -149,8 +150,9 @@ def _organ(text: str, start: int, end: int, at_clause_start: bool) -> bool:
     match = _patterns()["organs"].fullmatch(text, start, end)
     if match is None or match["place"] and not at_clause_start:
         return False
-    words = segment.tag(text[start:end])
-    return not any(flag in _NOT_AN_ORGAN for _, flag in words)
+    # Only what is not an organ's word is read by jieba (经开区 is 经/p 开区 to it).
+    pieces = _patterns()["organ_word"].split(text[start:end])
+    return not any(flag in _NOT_AN_ORGAN for piece in pieces for _, flag in segment.tag(piece))
 
 
 def _name_at(text: str, start: int) -> str | None:
