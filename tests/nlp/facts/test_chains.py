@@ -159,3 +159,24 @@ def test_organisations_places_and_verb_phrases_are_no_industries(text):
 def test_a_list_never_reaches_back_past_its_clause():
     text = "会议由县长主持，县领导、各部门负责人参加，聚焦白酒、茶叶等特色产业。"
     assert [f["detail"]["name"] for f in facts(text, "chain")] == ["白酒", "茶叶"]
+
+
+@pytest.mark.parametrize(
+    "text,names",
+    [
+        # a list after its head that runs into what it qualifies (…的推进情况)
+        (
+            "会议通报了五大产业链——白酒、茶叶、竹木、光伏、物流的推进情况。",
+            ["白酒", "茶叶", "竹木", "光伏", "物流"],
+        ),
+        # the object of 把 or 以, the complement of 即
+        ("今年我们把白酒、茶叶2条产业链作为重点。", ["白酒", "茶叶"]),
+        ("三园即光伏、锂电、储能三大产业园区。", ["光伏", "锂电", "储能"]),
+        # jieba's state words (紧盯) open a list as verbs do
+        ("下半年将紧盯汽车、新能源等重点产业开展招商。", ["汽车", "新能源"]),
+        # a two-character verb inside a name is part of it; a product chain is a chain
+        ("形成电源和超纤复合材料两条产品链。", ["电源", "超纤复合材料"]),
+    ],
+)
+def test_where_a_list_begins_and_ends(text, names):
+    assert [f["detail"]["name"] for f in facts(text, "chain")] == names

@@ -53,6 +53,12 @@ def test_a_back_reference_is_a_mention_not_a_document():
     assert document["detail"]["mentions"] == 2
 
 
+def test_a_back_reference_to_a_title_with_its_period():
+    text = "市政府印发《某市产业链三年行动方案（2024—2026年）》。《方案》提出，力争突破。"
+    (document,) = facts(text, "document")
+    assert document["detail"]["mentions"] == 2
+
+
 def test_a_title_citing_another_keeps_it():
     text = "市领导通报了《〈中共某市委关于建设产业强市的意见〉重点任务责任分解表》。"
     (document,) = facts(text, "document")

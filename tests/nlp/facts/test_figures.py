@@ -44,6 +44,22 @@ def typed(text):
             "力争全年产值突破100亿元；今年以来已完成产值46亿元。",
             [("100亿元", "target"), ("46亿元", "result")],
         ),
+        # the share done is a result, whatever it is a share of
+        (
+            "上半年新注册项目204个，完成年度目标任务的81.6%；新增入库项目158个。",
+            [("204个", "result"), ("81.6%", "result"), ("158个", "result")],
+        ),
+        # a goal named after its figures, and a time to come
+        (
+            "明确全年营业收入增长15%以上、新增企业25家的目标。",
+            [("15%", "target"), ("25家", "target")],
+        ),
+        ("下一步，推动每条产业链至少引进1个龙头项目。", [("1个", "target")]),
+        # a horizon carries over a semicolon
+        (
+            "到2027年，产值达到900亿元；培育链主企业12家。",
+            [("900亿元", "target"), ("12家", "target")],
+        ),
         # a scale to reach, with no other cue
         ("加快建设千亿级新材料产业基地。", [("千亿级", "target")]),
     ],

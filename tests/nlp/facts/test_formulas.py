@@ -28,6 +28,8 @@ from .passages import facts
         # quoted mechanisms: parts joined by +, a scale, a named idea or mechanism
         ("落实“链长+链主+链办”工作机制，推行“一园一策”。", ["链长+链主+链办", "一园一策"]),
         ("强化“拼抢实”作风，完善“亩均论英雄”评价机制。", ["拼抢实", "亩均论英雄"]),
+        # a quoted strategy made the lever of the work, a quoted principle upheld
+        ("要以“双招双引”为抓手，坚持“抓项目就是抓发展”。", ["双招双引", "抓项目就是抓发展"]),
         # a goal, a plan period, an industry's name in quotes are no slogans
         ("确保实现“开门红”目标，编制“十四五”规划，做强“泵与电机”产业链。", []),
     ],

@@ -103,3 +103,24 @@ def test_every_mention_of_an_official_is_counted():
         ("李建军", 1),
         ("李建", 2),
     ]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # 向 is a surname as well as a preposition; 以及 joins a list
+        (
+            "县政协主席向丽君，县委常委、常务副县长李文斌以及各部门负责人参加。",
+            [("向丽君", "县政协主席"), ("李文斌", "县委常委、常务副县长")],
+        ),
+        # a list of names each followed by its office
+        (
+            "传达市委周建华书记、马卫东市长关于产业链发展的讲话精神。",
+            [("周建华", "市委书记"), ("马卫东", "市长")],
+        ),
+        # a preposition after a post is no name
+        ("市长向大会作报告。", []),
+    ],
+)
+def test_names_that_look_like_other_words(text, expected):
+    assert [(f["text"], f["measure"]) for f in facts(text, "official")] == expected

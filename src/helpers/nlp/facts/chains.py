@@ -38,6 +38,8 @@ _SAY = (
     r"\s*(?:——|—|[：:]|[，,]?\s*分别(?:是|为)[：:]?|[，,]?\s*包括[：:]?|[，,]\s*即[：:]?"
     r"|(?:是|为)[：:])\s*"
 )
+# Words after which a list's first item begins: the object of 把 or 以, the complement of 即.
+_OBJECT_MARKERS = ("把", "将", "以", "对", "即", "是", "为")
 _BRACKET = re.compile(r"[(（]([^)）]*)[)）]")
 _SUB_ITEMS = re.compile(r"^(?:含|包括|包含)|[、，,]")
 # The tags of words that a noun phrase (a head's modifier, an industry's name) does not hold.
@@ -137,7 +139,8 @@ def _list_fact(match: re.Match, items: list[Fact]) -> Fact:
 
 def counts_chains(text: str, start: int, floor: int) -> bool:
     """True if the number at ``start`` is the count of a chain head (16条重点产业链, 5个百亿工业产业
-    集群), or counts chains in 条 after a head in its clause (重点产业链扩充至12条): no figure.
+    集群, 15条产业链 given alone), or counts chains in 条 after a head in its clause (重点产业链扩充
+    至12条): the count of a head is no figure (it is the ``chain_list``'s value).
     ``floor`` is where the sentence starts."""
     match = _patterns()["counted"].match(text, start)
     if (
@@ -179,10 +182,13 @@ def _subject_end(text: str, start: int, end: int) -> int:
 
 
 def _cut_predicate(text: str, start: int, end: int) -> int:
-    """A list after its head may run into the clause's predicate (…、汽车及零部件建设取得积极进展):
-    the list ends before the last item's first verb that has words after it, and before the
-    nominal verbs (建设, 发展) that lead up to that verb."""
+    """A list after its head may run into the clause's predicate (…、汽车及零部件建设取得积极进展)
+    or into what it qualifies (…、现代物流的推进情况): the list ends before the last item's 的, or
+    its first verb that has words after it and the nominal verbs (建设, 发展) that lead up to it."""
     last = text.rfind("、", start, end) + 1 or start
+    possessive = text.find("的", last, end)
+    if possessive > last:
+        return possessive
     words = tagged_words(text, last, end)
     for i, (_, _, flag) in enumerate(words[:-1]):
         if flag == "v" and i > 0:
@@ -235,12 +241,13 @@ def _split_last_pair(
 
 def _first_item_start(text: str, start: int, end: int, others: int) -> int:
     """The first item without the clause's opening (安溪县聚焦…, 忠县正全力打造…, 本次签约的16个项目
-    涵盖…): after its last verb of two characters or more that has words before and after it,
-    then without the verb phrase that opens a list (:func:`trim_lead`)."""
+    涵盖…, 今年我们把…, 四园即…): after its last verb of two characters or more, preposition of
+    the object (把, 将, 以, 对) or copula (即, 是, 为) that has words before and after it, then
+    without the verb phrase that opens a list (:func:`trim_lead`)."""
     words = tagged_words(text, start, end)
     for i in range(len(words) - 2, 0, -1):
         a, b, flag = words[i]
-        if flag == "v" and b - a >= 2:
+        if flag in ("v", "z") and b - a >= 2 or text[a:b] in _OBJECT_MARKERS:
             start = b
             break
     return trim_lead(text, start, end, others)
@@ -261,16 +268,20 @@ def _name(item: str) -> tuple[str, list[str]]:
 
 def _industry(name: str) -> bool:
     """True if an item names an industry: 1–14 characters, not ending like an organisation or a
-    place (``not_item`` words), not a person's or place's name alone, no particle or quote, no
-    verb inside it with words before and after (项目抓进度)."""
+    place (``not_item`` words), not a person's or place's name alone, no particle or quote, not
+    opening with a preposition (沿铁路: a place), no one-character verb inside it with words
+    before and after (项目抓进度: a work item, where 超纤复合新材料 names a material)."""
     if not 1 <= len(name) <= 14 or name.endswith(chain_words()["not_item"]):
         return False
     if re.search(r"[“”\"：:]", name):
         return False
     words = segment.tag(name)
-    if len(words) == 1 and words[0][1] in ("nr", "ns"):
+    if len(words) == 1 and words[0][1] in ("nr", "ns") or words[0][1] == "p":
         return False
-    return not any(flag in ("ul", "uz", "ug", "uj", "v") for _, flag in words[1:-1])
+    return not any(
+        flag in ("ul", "uz", "ug", "uj") or flag == "v" and len(word) == 1
+        for word, flag in words[1:-1]
+    )
 
 
 def _counts_another_noun(text: str, match: re.Match) -> bool:

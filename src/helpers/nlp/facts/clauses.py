@@ -108,7 +108,7 @@ def trim_lead(text: str, start: int, end: int, others: int) -> int:
         verbal = (
             flag.startswith("v")
             and flag != "vn"
-            or flag in ("x", "m", "p", "c", "u", "uj", "ul")
+            or flag in ("x", "m", "p", "c", "u", "uj", "ul", "z")  # z: 紧盯, to jieba a state
             or flag == "vn"
             and next_flag.startswith("n")
         )

@@ -52,8 +52,13 @@ def document_type(title: str) -> str | None:
     >>> document_type("衡阳市工业企业高质量发展评价实施办法（试行）"), document_type("人民日报")
     ('办法', None)
     """
-    bare = _TRAILING_BRACKET.sub("", _INNER.sub("", title)) or title
+    bare = _bare(_INNER.sub("", title)) or title
     return next((kind for kind in document_types() if bare.endswith(kind)), None)
+
+
+def _bare(title: str) -> str:
+    """A title without the bracket it may end with: 三年行动方案（2021—2023年） -> 三年行动方案."""
+    return _TRAILING_BRACKET.sub("", title)
 
 
 def _issuer(text: str, start: int, floor: int) -> str | None:
@@ -87,7 +92,7 @@ def extract(text: str, sentences: list[Sentence]) -> list[Fact]:
         kind = document_type(title)
         if kind is None:
             continue
-        earlier = [f for f in facts if f.text.endswith(title) and f.text != title]
+        earlier = [f for f in facts if _bare(f.text).endswith(title) and f.text != title]
         if earlier and len(title) <= _BACK_REFERENCE:
             earlier[-1].detail["mentions"] += 1
             continue

@@ -1,8 +1,8 @@
 """What kind of figure a number is (a target, a result, a plan), and one figure said again.
 
 The cues are data (``data/figure_types.csv``), in the analyst's words: 总投资 and 年度计划投资 make
-a plan, 力争 and 到2025年 a target, 已 and 1—6月 a result, and the last cue before a figure in its
-sentence decides between target and result.
+a plan, 力争 and 到2025年 a target, 已 and 1—6月 a result, and the cue that ends last before a
+figure in its sentence decides between target and result (one after it where none stands before).
 """
 
 import functools
@@ -62,19 +62,23 @@ def figure_type(
                 match := cue.pattern.search(frame if cue.where == "frame" else clause)
             ):
                 return "plan", match.group().strip(FIGURE_MARK) or match.group()
-    head_start = max(
-        sentence.start, *(text.rfind(mark, sentence.start, start) + 1 for mark in "；;")
-    )
-    head = text[head_start:start]  # sliced: a cue may open with ^
+    head = text[sentence.start : start]  # sliced: a cue may open with ^ or close with $
     said = [
-        (match.start(), cue.type, match.group().strip())
+        (match.end(), cue.type, match.group().strip())
         for cue in cues()
         if cue.where == "sentence"
         for match in cue.pattern.finditer(head)
     ]
+    if not said:
+        tail = text[end : sentence.end]
+        said = [
+            (0, cue.type, match.group().strip())
+            for cue in cues()
+            if cue.where == "after" and (match := cue.pattern.search(tail))
+        ]
     if said:
         _, kind, said_by = max(said)
-        return kind, said_by.lstrip('，,：:；;“"')
+        return kind, said_by.lstrip('，,：:；;“"')[-8:]
     for cue in cues():
         if cue.where == "figure" and (match := cue.pattern.search(text, start, end)):
             return "target", match.group()

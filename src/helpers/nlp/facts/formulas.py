@@ -57,9 +57,9 @@ def _expand(pattern: str) -> str:
     return pattern
 
 
-def _nominal_tail(text: str, start: int, end: int) -> bool:
-    """True if what a frame reads after its formula (the noun it names: “一企一策”服务机制) holds
-    no verb, preposition or adverb: “中心”为目标 names no 目标."""
+def _nominal(text: str, start: int, end: int) -> bool:
+    """True if a frame's ``tail`` (the noun it names: “一企一策”服务机制) holds no verb,
+    preposition or adverb: “中心”为目标 names no 目标."""
     words = tagged_words(text, start, end)
     return not any(flag[0] in "vpdrc" and flag != "vn" for _, _, flag in words)
 
@@ -89,9 +89,8 @@ def formula_spans(text: str, sentences: list[Sentence]) -> dict[tuple[int, int],
                 span = (
                     match.span("slogan") if "slogan" in frame.pattern.groupindex else match.span()
                 )
-                if any(a <= span[0] < b for a, b in titles) or not _nominal_tail(
-                    text, span[1], match.end()
-                ):
+                tail = match.span("tail") if "tail" in frame.pattern.groupindex else (0, 0)
+                if any(a <= span[0] < b for a, b in titles) or not _nominal(text, *tail):
                     continue
                 latest[frame.name, span[1]] = span
                 if span != match.span():

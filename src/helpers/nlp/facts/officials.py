@@ -38,7 +38,8 @@ _NAMES_BEFORE_ROLE = re.compile(
 _SPEAKER = re.compile(
     rf"(?:^|(?<=[。，,\n”\"]))(?P<name>{_NAME}{{2,3}}?)(?=强调|指出|要求|还就|作|对|部署|说)"
 )
-# What a name before its office says: 李建军委员建议.
+# What follows a name and its office: what it says (李建军委员建议), or what it said (马卫东市长关于…
+# 的讲话), or the next of a list (市委周建华书记、马卫东市长).
 _SAYS = "建议|提出|表示|指出|强调|认为|说|则|介绍|发言|要求"
 
 
@@ -70,7 +71,8 @@ def _patterns() -> dict[str, re.Pattern]:
             rf"(?P<organ>{level}(?:{_any('organ')})+)(?P<name>{_NAME}{{2,3}}?)(?P<office>{office})"
         ),
         "before": re.compile(
-            rf"(?:^|(?<=[{_PUNCTUATION}]))(?P<name>{_NAME}{{2,3}}?)(?P<office>{office})(?={_SAYS})"
+            rf"(?:^|(?<=[{_PUNCTUATION}]))(?P<name>{_NAME}{{2,3}}?)(?P<office>{office})"
+            rf"(?={_SAYS}|关于|的|[、，,。])"
         ),
         "cue": re.compile(rf"[{re.escape(_PUNCTUATION)}]|(?:{_any('cue')})|$"),
         "level": re.compile(level),
@@ -157,8 +159,9 @@ def _organ(text: str, start: int, end: int, at_clause_start: bool) -> bool:
 
 def _name_at(text: str, start: int) -> str | None:
     """The 3- or 2-character name at ``start``: one a cue follows, that is no verb or post."""
-    if _patterns()["cue"].match(text, start):  # 等县领导出席: no name between post and verb
-        return None
+    cue = _patterns()["cue"].match(text, start)
+    if cue and len(cue.group()) != 1 or text[start : start + 1] in _PUNCTUATION:
+        return None  # 等县领导出席: no name between post and verb (向丽君 may be one)
     for length in (3, 2):
         name = text[start : start + length]
         if (
@@ -183,8 +186,10 @@ def _could_be_a_name(name: str) -> bool:
 
 
 def _person(name: str) -> bool:
-    """True if jieba reads ``name`` as a person's name (where no post stands before it)."""
-    return segment.tag(name)[0][1] == "nr"
+    """True if jieba reads ``name`` as a person's name (where no post stands before it): its
+    surname or its given name (马卫东 is 马/n 卫东/nr to jieba)."""
+    words = segment.tag(name)
+    return words[0][1].startswith("nr") or len(words) == 2 and words[1][1].startswith("nr")
 
 
 def _speakers(text: str, named: set[str]) -> list[str]:
