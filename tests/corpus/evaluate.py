@@ -109,6 +109,8 @@ def evaluate(corpus: Path = CORPUS) -> dict:
         kind: Retrieval() for kind in ("officials", "chains", "slogans", "figures", "documents")
     }
     posts = Tally()
+    figure_types = Tally()
+    declared = Tally()
     for expected_file in sorted((corpus / "expected").glob("*.json")):
         expected = json.loads(expected_file.read_text(encoding="utf-8"))
         name = expected["file"]
@@ -161,9 +163,35 @@ def evaluate(corpus: Path = CORPUS) -> dict:
         facts["figures"].add(
             [f["text"] for f in want["figures"]], [f["text"] for f in found["targets"]], name, _same
         )
+        for figure in want["figures"]:
+            types = [
+                f.get("figure_type") for f in found["targets"] if _same(f["text"], figure["text"])
+            ]
+            if types:
+                figure_types.add(
+                    figure["type"] in types,
+                    f"{name}: {figure['text']} {'/'.join(map(str, types))} for {figure['type']}",
+                )
+        for chain in want["chains"]:
+            if chain["declared"] is not None:
+                counts = {
+                    f["detail"].get("declared")
+                    for f in found["chains"]
+                    if any(_same_chain(i, f["detail"].get("name") or "") for i in chain["items"])
+                }
+                declared.add(
+                    chain["declared"] in counts,
+                    f"{name}: {chain['head']} {sorted(counts, key=str)} for {chain['declared']}",
+                )
         documents = [f["text"] for f in found.get("documents", [])]
         facts["documents"].add(want.get("documents", []), documents, name, _same)
-    return {"cleaning": cleaning, "facts": facts, "posts": posts}
+    return {
+        "cleaning": cleaning,
+        "facts": facts,
+        "posts": posts,
+        "figure types": figure_types,
+        "declared": declared,
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -181,9 +209,15 @@ def main(argv: list[str] | None = None) -> int:
     for kind, retrieval in result["facts"].items():
         print(f"  {kind:<10} {retrieval.figures()}")
     print(f"  {'posts':<10} whole post right for {result['posts'].share()} of the officials found")
+    print(f"  {'types':<10} type right for {result['figure types'].share()} of the figures found")
+    print(
+        f"  {'counts':<10} declared count right for {result['declared'].share()} of the counted lists"
+    )
     if args.misses:
         print("\nMisses")
-        for name, tally in [*result["cleaning"].items(), ("posts", result["posts"])]:
+        tallies = [("posts", result["posts"]), ("types", result["figure types"])]
+        tallies.append(("counts", result["declared"]))
+        for name, tally in [*result["cleaning"].items(), *tallies]:
             for miss in tally.misses:
                 print(f"  [{name}] {miss}")
         for kind, retrieval in result["facts"].items():

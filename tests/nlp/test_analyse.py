@@ -60,8 +60,11 @@ def test_facts_point_into_their_sentences(tables):
         assert fact["text"] in sentence["text"]
         assert sentence["start"] <= fact["start"] < fact["end"] <= sentence["end"]
     assert [(f["kind"], f["text"], f["measure"]) for f in tables["facts"]] == [
+        ("slogan", "聚力中心化攻坚年", "聚力中心化攻坚年"),
         ("official", "秦国文", "市委书记"),
         ("official", "朱健", "市委副书记、市长"),
+        ("official", "秦国文", "市委书记"),  # every mention, with the post the article gives
+        ("slogan", "项目为王", "项目为王"),
         ("slogan", "五制一平台", "五制一平台"),
     ]
 
@@ -108,8 +111,17 @@ def test_extract_article_adds_the_fact_lists():
     out = extract_article(record)
     assert out["article_id"] == "x-1" and out["text"] == record["text"]
     assert [key for key in out if key not in record] == [list_name(kind) for kind in KINDS] + [
-        "themes"
+        "themes",
+        "sentences",
     ]
+    # every fact can be read in its sentence
+    sentences = {s["sentence_id"]: s for s in out["sentences"]}
+    assert all(
+        fact["text"] in sentences[fact["sentence_id"]]["text"]
+        for kind in KINDS
+        for fact in out[list_name(kind)]
+    )
+    assert list(out["sentences"][0]) == ["sentence_id", "start", "end", "text"]
     assert [c["detail"]["name"] for c in out["chains"]] == ["绿色消费品", "装备制造", "能源电子"]
     assert out["officials"][0] == {**out["officials"][0], "text": "张学锋", "measure": "县委书记"}
     assert out["slogans"] == [] and out["targets"] == []
@@ -128,10 +140,17 @@ def test_extract_article_gives_the_rows_the_build_writes():
         if k == kind
     ]
     target = next(f for f in out["targets"] if f["text"] == "3000亿级")
-    assert (target["value"], target["year"], target["detail"]) == (
+    assert (target["value"], target["year"], target["figure_type"], target["detail"]) == (
         3e11,
         None,
-        {"stated": "3000亿级"},
+        "target",
+        {
+            "stated": "3000亿级",
+            "type": "target",
+            "cue": "打造",
+            "group": target["start"],
+            "mentions": 1,
+        },
     )
     assert [(t["sentence_id"], t["code"], t["cue"]) for t in out["themes"]] == list(
         zip(tables["themes"]["sentence_id"], tables["themes"]["code"], tables["themes"]["cue"])

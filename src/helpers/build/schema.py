@@ -58,8 +58,12 @@ COLUMNS: dict[str, list[tuple[str, pa.DataType, str]]] = {
         ("sentence_id", INT, "sentence holding the fact"),
         ("kind", STR, f"{', '.join(KINDS[:-1])} or {KINDS[-1]}"),
         ("text", STR, "the fact as it stands in the text"),
-        ("value", pa.float64(), "normalized number (targets), else null"),
-        ("unit", STR, "unit of value, e.g. 元, ratio"),
+        (
+            "value",
+            pa.float64(),
+            "normalized number (targets), the declared count (chain lists), else null",
+        ),
+        ("unit", STR, "unit of value, e.g. 元, ratio, 个 (a count), 条 (a chain list)"),
         (
             "measure",
             STR,
@@ -67,7 +71,24 @@ COLUMNS: dict[str, list[tuple[str, pa.DataType, str]]] = {
             "belongs to, or the slogan a slogan is written for (三高四新 for “三高地”“四个新”)",
         ),
         ("year", INT, "year the figure refers to, when stated"),
-        ("detail", STR, "JSON with kind-specific detail, e.g. a slogan's expansion"),
+        (
+            "detail",
+            STR,
+            "JSON with kind-specific detail. Figures: type, stated, period, year_offset (去年 -1), "
+            "since, group and mentions (one figure restated). Chains: name, list, head, position, "
+            "declared (count the head gives), listed, open (list ends in 等), count_mismatch, "
+            "includes. Chain lists (the head as written, value the declared count): head, "
+            "declared, listed, open, count_mismatch, items; a head given alone (15条产业链) has "
+            "listed 0, no items, count_mismatch true and its mentions. "
+            "Officials: role, post_stated, mentions. Slogans: parts, frame, expansion. "
+            "Documents: title, type, issuer, mentions, cites",
+        ),
+        (
+            "figure_type",
+            STR,
+            "for figures (kind target): target (a goal), result (achieved) or plan (planned "
+            "investment or capacity); else null",
+        ),
         ("start", INT, "offset of the fact in the article text"),
         ("end", INT, "offset just past it"),
     ],

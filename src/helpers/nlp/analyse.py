@@ -82,9 +82,11 @@ def extract_article(record: dict) -> dict:
     """An article record (``Article.to_record()``) plus its facts and themes, for ``extract --json``.
 
     Adds a list of fact dicts (sentence_id, span and detail) per kind of fact, named by
-    ``helpers.nlp.facts.list_name`` (``officials``, ``chains``, ``slogans``, ``targets``),
-    and ``themes`` (sentence-level codes with the cue that matched): the rows the build
-    writes for the article (:func:`analyse_text`), so the two cannot differ.
+    ``helpers.nlp.facts.list_name`` (``officials``, ``chains``, ``slogans``, ``targets``,
+    ``documents``), ``themes`` (sentence-level codes with the cue that matched) and
+    ``sentences`` (sentence_id, start, end, text), so that every fact and every code can be
+    read in its sentence: the rows the build writes for the article (:func:`analyse_text`),
+    so the two cannot differ.
     """
     tables = analyse_text(record["article_id"], record["text"])
     facts = [_fact_record(row) for row in _rows(tables["facts"])]
@@ -92,6 +94,7 @@ def extract_article(record: dict) -> dict:
     for kind in KINDS:
         out[list_name(kind)] = [_without(fact, "kind") for fact in facts if fact["kind"] == kind]
     out["themes"] = [_without(row, "article_id") for row in _rows(tables["themes"])]
+    out["sentences"] = [_without(row, "article_id") for row in _rows(tables["sentences"])]
     return out
 
 

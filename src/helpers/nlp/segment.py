@@ -70,7 +70,7 @@ def slogan_spans(text: str) -> list[tuple[int, int]]:
             and (len(inner) <= 6 or numerals / len(inner) >= 0.25)
         ):
             spans.add(match.span(group))
-    return _outermost(spans)
+    return outermost(spans)
 
 
 def number_spans(text: str) -> list[tuple[int, int]]:
@@ -93,7 +93,7 @@ def protected_spans(text: str, keep: Iterable[str] = ()) -> list[tuple[int, int]
     spans = set(slogan_spans(text)) | set(number_spans(text))
     for word in keep:
         spans |= {(m.start(), m.end()) for m in re.finditer(re.escape(word), text)}
-    return _outermost(spans)
+    return outermost(spans)
 
 
 def sentence_spans(
@@ -134,7 +134,7 @@ def sentence_spans(
     return result
 
 
-def _outermost(spans: set[tuple[int, int]]) -> list[tuple[int, int]]:
+def outermost(spans: set[tuple[int, int]]) -> list[tuple[int, int]]:
     """Drop spans that overlap an earlier or longer one; sorted by start."""
     kept: list[tuple[int, int]] = []
     for start, end in sorted(spans, key=lambda s: (s[0], -s[1])):

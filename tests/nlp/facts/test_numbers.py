@@ -19,7 +19,9 @@ from helpers.nlp.facts.numbers import parse_number
         ("千亿", None, (1e11, "")),
         ("8.1%", "地区生产总值增长", (0.081, "ratio")),
         ("0.4个百分点", None, (0.004, "ratio")),
-        ("24个", "项目", None),
+        ("24个", "项目", (24, "个")),  # a count in its unit
+        ("300余人", "带动就业", (300, "人")),  # an approximate one
+        ("30万吨", "年产能", (3e5, "吨")),  # a quantity
         ("2021年", None, None),
     ],
 )

@@ -43,6 +43,7 @@ def test_facts_are_in_text_order_then_in_the_order_of_their_kinds():
         "measure",
         "year",
         "detail",
+        "figure_type",
     ]
 
 

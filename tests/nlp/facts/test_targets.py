@@ -47,8 +47,11 @@ def test_the_period_of_a_figure_is_kept():
     assert facts(OUTPUT_2024, "target")[0]["detail"]["period"] == "1—6月"
 
 
-def test_counts_and_dates_are_not_targets():
-    assert [f["text"] for f in facts(LUOHE_LEAD, "target")] == []
+def test_counts_are_figures_and_dates_are_not():
+    # 8月31日至9月2日 is a date; 24个 counts the projects visited
+    assert [
+        (f["text"], f["value"], f["unit"], f["measure"]) for f in facts(LUOHE_LEAD, "target")
+    ] == [("24个", 24, "个", "项目")]
 
 
 def test_changing_a_figure_changes_its_value():

@@ -12,7 +12,8 @@ class Fact:
     extractor is registered under.
 
     ``measure`` is what a figure measures, an official's role, the list a chain belongs to,
-    or the slogan a slogan is written for (itself, or 三高四新 for “三高地” and “四个新”).
+    or the slogan a slogan is written for (itself, or 三高四新 for “三高地” and “四个新”);
+    ``figure_type`` is a figure's type: target, result or plan.
     """
 
     text: str
@@ -23,6 +24,7 @@ class Fact:
     measure: str | None = None
     year: int | None = None
     detail: dict = field(default_factory=dict)
+    figure_type: str | None = None
 
 
 Extractor = Callable[[str, list[Sentence]], list[Fact]]

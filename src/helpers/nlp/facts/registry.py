@@ -6,7 +6,7 @@ by name, here their kind, and the registry runs them all and orders what they fo
 (:meth:`Extractors.extract`). Everything that lists the kinds reads :data:`KINDS`.
 """
 
-from helpers.nlp.facts import chains, officials, slogans, targets
+from helpers.nlp.facts import chains, documents, officials, slogans, targets
 from helpers.nlp.facts.fact import Extractor
 from helpers.nlp.sentences import Sentence, sentence_at, split_sentences
 
@@ -68,7 +68,9 @@ extractors = Extractors()
 extractors.register("slogan", slogans.extract)
 extractors.register("target", targets.extract)
 extractors.register("chain", chains.extract)
+extractors.register("chain_list", chains.extract_lists)
 extractors.register("official", officials.extract)
+extractors.register("document", documents.extract)
 
 KINDS = extractors.kinds()
 extract_facts = extractors.extract
@@ -78,6 +80,6 @@ def list_name(kind: str) -> str:
     """The name of a list of facts of ``kind`` (a key of ``extract --json``'s articles).
 
     >>> [list_name(kind) for kind in KINDS]
-    ['slogans', 'targets', 'chains', 'officials']
+    ['slogans', 'targets', 'chains', 'chain_lists', 'officials', 'documents']
     """
     return kind + "s"

@@ -9,8 +9,9 @@ import re
 
 from helpers import config, resources
 from helpers.nlp import segment
-from helpers.nlp.facts.clauses import clause_before, split_items, trim_lead
+from helpers.nlp.facts.clauses import clause_before, split_items, tagged_words, trim_lead
 from helpers.nlp.facts.fact import Fact
+from helpers.nlp.facts.formulas import formula_spans
 from helpers.nlp.facts.numbers import numeral_value
 from helpers.nlp.sentences import Sentence, sentence_at
 from helpers.text.patterns import FORMULA, FORMULA_OPERATOR, NUMERAL
@@ -99,13 +100,17 @@ def slogan_aliases() -> dict[tuple[str, str], str]:
 def extract(text: str, sentences: list[Sentence]) -> list[Fact]:
     """Slogans, each with its parts, their total count and, where the text gives it, its expansion."""
     facts = []
-    for start, end in segment.slogan_spans(text):
+    frames = formula_spans(text, sentences)
+    numbered = [span for span in segment.slogan_spans(text) if _whole_words(text, sentences, *span)]
+    for start, end in segment.outermost(set(numbered) | set(frames)):
         slogan = text[start:end]
         if slogan in not_slogans():
             continue
         sentence = sentence_at(sentences, start)
         parts = slogan_parts(slogan)
         detail: dict = {"parts": parts}
+        if (start, end) in frames:
+            detail["frame"] = frames[start, end]
         counts = [numeral_value(p[0]) for p in parts]
         if len(parts) > 1 and not FORMULA.fullmatch(slogan) and all(counts):
             detail["total"] = sum(counts)  # 一核两电三色四新 -> 10 (the text's 十大产业)
@@ -117,6 +122,17 @@ def extract(text: str, sentences: list[Sentence]) -> list[Fact]:
         facts.append(Fact(slogan, start, end, measure=slogan, detail=detail))
     _join_halves(text, facts)
     return facts
+
+
+def _whole_words(text: str, sentences: list[Sentence], start: int, end: int) -> bool:
+    """True unless an unquoted numbered slogan ends inside one of jieba's words: 一周一调度 is a
+    work method of uneven parts, not the slogan 一周一调."""
+    sentence = sentence_at(sentences, start)
+    if sentence is None or text[end : end + 1] in '”"」' or FORMULA.fullmatch(text, start, end):
+        return True
+    return end in {b for _, b, _ in tagged_words(text, sentence.start, sentence.end)} | {
+        sentence.end
+    }
 
 
 def _join_halves(text: str, facts: list[Fact], gap: int = 8) -> None:

@@ -1,38 +1,65 @@
-"""Figures and targets (产值855.04亿元, 增长8.1%, 千亿工业): value, unit, what they measure, their year."""
+"""Figures (产值855.04亿元, 增长8.1%, 千亿工业, 新增规上企业27家): value, unit, measure, year, type.
+
+Every number with a unit is a figure, its kind ``target`` whatever it is; ``figure_type`` (and
+``detail["type"]``) says which it is (:mod:`~helpers.nlp.facts.figures`): a target, an achieved
+result or a plan. Not figures: dates, ordinals (第5位), the counts of chain heads (16条产业链), and
+thresholds that only qualify what another figure counts (过10亿元企业5户 gives 5户, 10亿元以上工业
+项目15个 gives 15个, 5个百亿工业产业集群 gives nothing).
+"""
 
 import re
 
 from helpers.nlp import segment
+from helpers.nlp.facts.chains import counts_chains
 from helpers.nlp.facts.clauses import CLAUSE_BREAK, clause_before
 from helpers.nlp.facts.fact import Fact
-from helpers.nlp.facts.numbers import parse_number
+from helpers.nlp.facts.figures import figure_type, join_restatements
+from helpers.nlp.facts.numbers import COUNT_UNITS, parse_number
 from helpers.nlp.sentences import Sentence, sentence_at
-from helpers.text.patterns import NUMBER, YEAR_OR_FISCAL
+from helpers.text.chars import HAN
+from helpers.text.patterns import NUMBER, NUMERAL, YEAR_OR_FISCAL
 
-_PERIOD = re.compile(r"\d+\s*[—–\-~～至到]\s*\d+月|[一二三四]季度|上半年|下半年|全年")
+_PERIOD = re.compile(
+    r"\d+\s*[—–\-~～至到]\s*\d+月|前[一二三四]季度|[一二三四]季度|上半年|下半年|全年"
+    r"|截至\d+月底|今年以来"
+)
+# A year, or a year before or after the article's, that a figure is for: 去年 is the article's
+# year minus one (resolved where the article's date is known).
+_RELATIVE_YEAR = {"前年": -2, "去年": -1, "上年": -1, "今年": 0, "本年": 0, "当年": 0, "明年": 1}
+_RELATIVE = re.compile("|".join(_RELATIVE_YEAR))
 _LEAD_WORDS = re.compile(
     rf"^(?:{YEAR_OR_FISCAL.pattern}|今年|全年|去年|当年|其中|我市|全市|全县|我县|力争|确保|[“”\"])+"
 )
 _VERB = re.compile(
-    r"(?:达到|达|实现|完成|突破|超过|增加到|提高到|为|是|打造|培育|建设|形成|打好|迈向)$"
+    r"(?:达到|达|实现|完成|突破|超过|增加到|提高到|为|是|有|打造|培育|建设|形成|打好|迈向)$"
 )
 _MID_VERB = re.compile(r"(?:实现|完成|达到)")
 _GROWTH = re.compile(r"^(?:同比)?(?:增长|增速|下降|提高)$")
+# A money figure that only qualifies a class of things: 10亿元以上工业项目, 过10亿元企业5户,
+# 超10亿元的项目6个, 百亿级企业5家, 5个百亿工业产业集群.
+_ABOVE = re.compile(rf"(?:及)?以[上下]的?[{HAN}]")
+_COUNTED_AFTER = re.compile(
+    rf"(?:以[上下])?的?[{HAN}]{{1,8}}?(?:达到|达|有)?\d+(?:\.\d+)?[余多]?(?:{COUNT_UNITS})"
+)
+_COUNT_BEFORE = re.compile(rf"(?:\d+|[{NUMERAL}]+|每)个$")
 
 
 def _measure(
     text: str, sentence: Sentence, start: int, end: int, previous: str | None
 ) -> str | None:
-    """What a figure measures: 地区生产总值达3840亿元 -> 地区生产总值; 千亿工业 -> 工业.
+    """What a figure measures: 地区生产总值达3840亿元 -> 地区生产总值; 千亿工业 -> 工业; 12个重点
+    项目 -> 重点项目; 新增规上企业27家 -> 新增规上企业.
 
-    A bare magnitude (千亿, 3000亿级) qualifies the nouns after it; a stated amount is
-    measured by the clause before it, without its verb (实现, 达) and its time words;
-    a growth rate takes the measure of the figure before it in the sentence.
+    A bare magnitude (千亿, 3000亿级) or a count qualifies the nouns after it; a stated amount,
+    or a count with no noun after it, is measured by the clause before it, without its verb
+    (实现, 达) and its time words; a growth rate takes the measure of the figure before it in
+    the sentence; a figure with nothing before it is measured by what its clause says after it
+    (其中有4条实现两位数增长 -> 实现两位数增长).
     """
+    after_end = end
+    while after_end < sentence.end and text[after_end] not in CLAUSE_BREAK:
+        after_end += 1
     if not NUMBER.fullmatch(text, start, end) or not re.search(r"[元%％点]", text[start:end]):
-        after_end = end
-        while after_end < sentence.end and text[after_end] not in CLAUSE_BREAK:
-            after_end += 1
         nouns = ""
         for word, flag in segment.tag(text[end:after_end]):
             if not flag.startswith("n"):
@@ -44,29 +71,67 @@ def _measure(
     before = _MID_VERB.sub("", _VERB.sub("", _LEAD_WORDS.sub("", before)))
     if _GROWTH.match(before) and previous:
         return previous + before
-    return before or None
+    return before or text[end:after_end].strip() or None
+
+
+def _qualifier(text: str, sentence: Sentence, start: int, end: int, unit: str) -> bool:
+    """True if a money figure only qualifies what another figure counts."""
+    if unit not in ("元", "美元", ""):
+        return False
+    after = text[end : sentence.end]
+    return bool(
+        _ABOVE.match(after)
+        or _COUNTED_AFTER.match(after)
+        or _COUNT_BEFORE.search(text, sentence.start, start)
+    )
+
+
+def _when(text: str, sentence: Sentence, start: int) -> dict:
+    """The year a figure is for, and its period, from the sentence before it: ``year`` (the
+    last calendar or fiscal year, not one that starts a 自…以来), ``since`` (that one),
+    ``year_offset`` (去年 -1, 今年 0: after the last year named) and ``period`` (1—6月, 上半年)."""
+    head = text[sentence.start : start]
+    when: dict = {}
+    for match in YEAR_OR_FISCAL.finditer(head):
+        clause_end = match.end()
+        while clause_end < len(head) and head[clause_end] not in CLAUSE_BREAK:
+            clause_end += 1
+        key = "since" if "以来" in head[match.end() : clause_end] else "year"
+        when[key] = int(match.group(1))
+        when["_at"] = match.end()
+    relative = [m for m in _RELATIVE.finditer(head) if m.start() >= when.get("_at", 0)]
+    if relative:
+        when["year_offset"] = _RELATIVE_YEAR[relative[-1].group()]
+    when.pop("_at", None)
+    period = _PERIOD.findall(head)
+    if period:
+        when["period"] = period[-1]
+    return when
 
 
 def extract(text: str, sentences: list[Sentence]) -> list[Fact]:
-    """Figures with a value in 元, 美元, a ratio or a count; the year and period the sentence
-    gives before them (a fiscal year, 2019年度, is the year of its figures)."""
-    facts, previous = [], {}
+    """Figures with a value in 元, 美元, a ratio, a count or a quantity, their type, and the year
+    and period the sentence gives before them (a fiscal year, 2019年度, is the year of its
+    figures); a figure said again in another sentence is grouped with its first statement."""
+    facts, previous, sentence_ids = [], {}, []
     for start, end in segment.number_spans(text):
         sentence = sentence_at(sentences, start)
-        if sentence is None:
+        if sentence is None or text[start - 1 : start] == "第":
+            continue
+        if counts_chains(text, start, sentence.start):
             continue
         measure = _measure(text, sentence, start, end, previous.get(sentence.sentence_id))
         parsed = parse_number(text[start:end], measure)
-        if parsed is None:
+        if parsed is None or _qualifier(text, sentence, start, end, parsed[1]):
             continue
         previous[sentence.sentence_id] = measure
         value, unit = parsed
-        head = text[sentence.start : start]
-        years = YEAR_OR_FISCAL.findall(head)
-        detail = {"stated": text[start:end]}
-        period = _PERIOD.findall(head)
-        if period:
-            detail["period"] = period[-1]
+        when = _when(text, sentence, start)
+        kind, cue = figure_type(text, sentence, start, end, unit)
+        detail = {"stated": text[start:end], "type": kind}
+        if cue:
+            detail["cue"] = cue
+        detail |= {key: value for key, value in when.items() if key != "year"}
         facts.append(
             Fact(
                 text[start:end],
@@ -75,8 +140,11 @@ def extract(text: str, sentences: list[Sentence]) -> list[Fact]:
                 value=value,
                 unit=unit,
                 measure=measure,
-                year=int(years[-1]) if years else None,
+                year=when.get("year"),
                 detail=detail,
+                figure_type=kind,
             )
         )
+        sentence_ids.append(sentence.sentence_id)
+    join_restatements(facts, sentence_ids)
     return facts
