@@ -28,11 +28,15 @@ from helpers.nlp.facts.fact import Fact
 from helpers.nlp.facts.numbers import numeral_value
 from helpers.nlp.sentences import Sentence, sentence_at
 from helpers.text.chars import HAN
+from helpers.text.patterns import NUMERAL
 
 CHAIN_WORDS_FILE = config.PACKAGE_DATA_DIR / "chain_words.csv"
 
 # A count that a head declares: 九大, 16条, 12个, 三个.
-_COUNT = r"(?:\d+|[一二两三四五六七八九十]+)(?:个|条|大|类)"
+_COUNT = rf"(?:\d+|[{NUMERAL}]+)(?:个|条|大|类)"
+# A look-ahead of one character class before a pattern that opens with a count: the scan
+# skips fast over the characters that cannot start one.
+_FAST = rf"(?=[\d{NUMERAL}])"
 # What announces a list after its head: ——, ：, 分别是, 包括, 即.
 _SAY = (
     r"\s*(?:——|—|[：:]|[，,]?\s*分别(?:是|为)[：:]?|[，,]?\s*包括[：:]?|[，,]\s*即[：:]?"
@@ -62,14 +66,14 @@ def _patterns() -> dict[str, re.Pattern]:
     phrase = rf"(?P<mod>[{HAN}]{{0,8}}?)(?:{heads})(?:[{HAN}]{{0,4}}?(?:{heads}))*"
     return {
         # 八大产业链——A、B…; 16条产业链，分别是：A、B…
-        "before": re.compile(rf"(?P<phrase>(?P<count>{_COUNT}){phrase}){_SAY}"),
+        "before": re.compile(rf"{_FAST}(?P<phrase>(?P<count>{_COUNT}){phrase}){_SAY}"),
         # 主导产业：A、B…: a head without a count needs —— or ： and a clause of its own.
         "bare": re.compile(rf"(?:^|(?<=[，,。；;\n]))(?P<phrase>{phrase})\s*(?:——|[：:])\s*", re.M),
         # A、B等重点产业领域; A、B三大产业集群: 等 or a count opens the head.
         "after": re.compile(
-            rf"(?=等|{_COUNT})(?P<etc>等)?(?P<phrase>(?P<count>{_COUNT})?{phrase})"
+            rf"(?=[等\d{NUMERAL}])(?=等|{_COUNT})(?P<etc>等)?(?P<phrase>(?P<count>{_COUNT})?{phrase})"
         ),
-        "counted": re.compile(rf"(?P<phrase>(?P<count>{_COUNT}){phrase})"),
+        "counted": re.compile(rf"{_FAST}(?P<phrase>(?P<count>{_COUNT}){phrase})"),
     }
 
 

@@ -12,7 +12,8 @@ import re
 from dataclasses import dataclass
 
 from helpers import config, resources
-from helpers.nlp.facts.clauses import tagged_words
+from helpers.nlp import segment
+from helpers.nlp.facts.clauses import tagged_words, word_spans
 from helpers.nlp.sentences import Sentence
 from helpers.text.chars import HAN
 
@@ -35,6 +36,9 @@ class Frame:
     name: str
     pattern: re.Pattern
     after_verb: bool
+    needs: re.Pattern
+    anywhere: re.Pattern  # the pattern at every place it matches: (?=(?P<whole>pattern))
+    quoted: bool  # its formula stands in quotes, which jieba always cuts apart
 
 
 @functools.cache
@@ -45,9 +49,18 @@ def frames() -> tuple[Frame, ...]:
             row["frame"],
             re.compile(_expand(row["pattern"])),
             row["lead"] == "verb",
+            re.compile(row["needs"]),
+            re.compile(f"(?=(?P<whole>{_expand(row['pattern'])}))"),
+            "{open}" in row["pattern"],
         )
         for row in resources.read_rows(SLOGAN_FRAMES_FILE)
     )
+
+
+@functools.cache
+def _needs() -> re.Pattern:
+    """What a sentence holds when some frame may match in it."""
+    return re.compile("|".join(f"(?:{frame.needs.pattern})" for frame in frames()))
 
 
 def _expand(pattern: str) -> str:
@@ -55,6 +68,11 @@ def _expand(pattern: str) -> str:
     for name, value in (("{han}", HAN), ("{open}", _OPEN), ("{close}", _CLOSE)):
         pattern = pattern.replace(name, value)
     return pattern
+
+
+def _lead(word: str) -> bool:
+    """True if a formula that needs a verb before it may follow ``word`` (tagged alone)."""
+    return segment.tag(word)[-1][1] in _LEADS
 
 
 def _nominal(text: str, start: int, end: int) -> bool:
@@ -78,22 +96,40 @@ def formula_spans(text: str, sentences: list[Sentence]) -> dict[tuple[int, int],
     latest: dict[tuple[str, int], tuple[int, int]] = {}
     quoted: dict[str, str] = {}
     for sentence in sentences:
-        words = tagged_words(text, sentence.start, sentence.end)
-        bounds = {a for a, _, _ in words} | {b for _, b, _ in words}
-        for i, (start, _, _) in enumerate(words):
-            lead_ok = i == 0 or words[i - 1][2] in _LEADS
-            for frame in frames():
-                match = frame.pattern.match(text, start, sentence.end)
-                if match is None or match.end() not in bounds or frame.after_verb and not lead_ok:
+        # jieba is slow beside a regular expression: only a sentence some frame matches
+        # somewhere is cut into words.
+        if not _needs().search(text, sentence.start, sentence.end):
+            continue
+        present = [
+            frame
+            for frame in frames()
+            if frame.needs.search(text, sentence.start, sentence.end)
+            and frame.pattern.search(text, sentence.start, sentence.end)
+        ]
+        if not present:
+            continue
+        words = (
+            word_spans(text, sentence.start, sentence.end)
+            if not all(frame.quoted for frame in present)
+            else []
+        )
+        index = {a: i for i, (a, _) in enumerate(words)}  # word starts
+        bounds = set(index) | {b for _, b in words}
+        for frame in present:
+            # Every place the frame matches, overlapping, in one scan; kept where a word begins.
+            for found in frame.anywhere.finditer(text, sentence.start, sentence.end):
+                i = index.get(found.start())
+                if not frame.quoted and (i is None or found.end("whole") not in bounds):
                     continue
-                span = (
-                    match.span("slogan") if "slogan" in frame.pattern.groupindex else match.span()
-                )
-                tail = match.span("tail") if "tail" in frame.pattern.groupindex else (0, 0)
+                if frame.after_verb and i and not _lead(text[slice(*words[i - 1])]):
+                    continue
+                group = "slogan" if "slogan" in frame.pattern.groupindex else "whole"
+                span = found.span(group)
+                tail = found.span("tail") if "tail" in frame.pattern.groupindex else (0, 0)
                 if any(a <= span[0] < b for a, b in titles) or not _nominal(text, *tail):
                     continue
                 latest[frame.name, span[1]] = span
-                if span != match.span():
+                if span != found.span("whole"):
                     quoted.setdefault(text[span[0] : span[1]], frame.name)
     found = {span: name for (name, _), span in latest.items()}
     for formula, name in quoted.items():

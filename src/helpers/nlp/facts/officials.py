@@ -12,6 +12,7 @@ mentions; ``detail`` gives the ``role`` (the post written at the mention, else t
 post the article gives the name), ``post_stated`` and ``mentions`` (all of the name's).
 """
 
+import collections
 import functools
 import re
 
@@ -38,6 +39,8 @@ _NAMES_BEFORE_ROLE = re.compile(
 _SPEAKER = re.compile(
     rf"(?:^|(?<=[。，,\n”\"]))(?P<name>{_NAME}{{2,3}}?)(?=强调|指出|要求|还就|作|对|部署|说)"
 )
+# How far before its office a post's organ may begin (玉林市委常委, 市先进钢铁材料产业链副链长).
+_ORGAN_SPAN = 16
 # What follows a name and its office: what it says (李建军委员建议), or what it said (马卫东市长关于…
 # 的讲话), or the next of a list (市委周建华书记、马卫东市长).
 _SAYS = "建议|提出|表示|指出|强调|认为|说|则|介绍|发言|要求"
@@ -63,9 +66,14 @@ def _patterns() -> dict[str, re.Pattern]:
     office = rf"(?:{_any('rank')})?(?:{_any('office')})(?![会制])"
     level = f"[{''.join(post_words()['level'])}]"
     organ = rf"(?:{_any('organ')}|[{HAN}]{{0,10}}?(?:{_any('organ_end')}))"
+    long_words = [w for part in ("office", "cue") for w in post_words()[part] if len(w) > 1]
     return {
         "office": re.compile(rf"(?:{office})$"),
-        "posts": re.compile(rf"[{HAN}]{{0,16}}?{office}(?:、[{HAN}]{{0,16}}?{office})*"),
+        "offices": re.compile(office),
+        "posts": re.compile(
+            rf"[{HAN}]{{0,{_ORGAN_SPAN}}}?{office}(?:、[{HAN}]{{0,{_ORGAN_SPAN}}}?{office})*"
+        ),
+        "no_name": re.compile("|".join(map(re.escape, long_words))),
         "organs": re.compile(rf"(?P<place>[{HAN}]{{1,5}}?{level})?{level}?{organ}*"),
         "wrapped": re.compile(
             rf"(?P<organ>{level}(?:{_any('organ')})+)(?P<name>{_NAME}{{2,3}}?)(?P<office>{office})"
@@ -85,7 +93,8 @@ def extract(text: str, sentences: list[Sentence]) -> list[Fact]:
     """Every mention of every official: after or around a post, before an office, before 等…领导,
     or speaking more than once (or known to jieba as a person's name) where no post is given."""
     stated: dict[int, tuple[str, str]] = {}  # start of a name -> (name, post as written)
-    for match in _patterns()["posts"].finditer(text):
+    offices = list(_patterns()["offices"].finditer(text))
+    for match in _posts(text, offices):
         post_start = _post_start(text, match)
         if post_start is None:
             continue
@@ -96,12 +105,12 @@ def extract(text: str, sentences: list[Sentence]) -> list[Fact]:
             if text[position : position + 1] != "、":
                 break
             position += 1
-    for match in _patterns()["wrapped"].finditer(text):
+    for match in _before_offices(text, offices, "wrapped"):
         if _person(match["name"]) and _patterns()["cue"].match(text, match.end()):
             stated.setdefault(
                 match.start("name"), (match["name"], match["organ"] + match["office"])
             )
-    for match in _patterns()["before"].finditer(text):
+    for match in _before_offices(text, offices, "before"):
         if _person(match["name"]):
             stated.setdefault(match.start("name"), (match["name"], match["office"]))
     for match in _NAMES_BEFORE_ROLE.finditer(text):
@@ -116,6 +125,33 @@ def extract(text: str, sentences: list[Sentence]) -> list[Fact]:
     for name in _speakers(text, set(posts)):
         posts[name] = None
     return _mentions(text, posts, stated)
+
+
+def _posts(text: str, offices: list[re.Match]) -> list[re.Match]:
+    """The matches ``posts.finditer(text)`` gives, searched for only near an office (``offices``,
+    in text order): the pattern's lazy organ would otherwise be tried at every character."""
+    found, last = [], 0
+    for office in offices:
+        if office.start() < last:
+            continue
+        match = _patterns()["posts"].search(text, max(last, office.start() - _ORGAN_SPAN))
+        if match is not None:
+            found.append(match)
+            last = match.end()
+    return found
+
+
+def _before_offices(text: str, offices: list[re.Match], name: str) -> list[re.Match]:
+    """The matches of the pattern ``name`` (``wrapped``, ``before``: a name, then its office)
+    whose office is one of ``offices``, tried only just before each."""
+    found = []
+    for office in offices:
+        for start in range(max(0, office.start() - _ORGAN_SPAN), office.start() - 1):
+            match = _patterns()[name].match(text, start)
+            if match and match.span("office") == office.span():
+                found.append(match)
+                break
+    return found
 
 
 def _post_start(text: str, match: re.Match) -> int | None:
@@ -175,9 +211,7 @@ def _name_at(text: str, start: int) -> str | None:
 
 def _could_be_a_name(name: str) -> bool:
     """False for a verb or a post taken for a name (担任, 任链长, 出席)."""
-    if any(
-        word in name for part in ("office", "cue") for word in post_words()[part] if len(word) > 1
-    ):
+    if _patterns()["no_name"].search(name):
         return False
     words = segment.tag(name)
     if len(words) == 1:  # one word to jieba: a name (nr) or a common word (热线, 单位)
@@ -210,11 +244,13 @@ def _mentions(
 ) -> list[Fact]:
     """A fact for every mention of every name, not inside a longer name's mention (李建 in 李建军)."""
     spans: dict[int, str] = {}
+    covered: set[int] = set()
     for name in sorted(posts, key=len, reverse=True):
         for match in re.finditer(re.escape(name), text):
-            if not any(a <= match.start() < a + len(n) for a, n in spans.items()):
+            if match.start() not in covered:
                 spans[match.start()] = name
-    counts = {name: list(spans.values()).count(name) for name in posts}
+                covered.update(range(*match.span()))
+    counts = collections.Counter(spans.values())
     facts = []
     for start, name in sorted(spans.items()):
         written = stated.get(start)

@@ -9,7 +9,7 @@ import re
 
 from helpers import config, resources
 from helpers.nlp import segment
-from helpers.nlp.facts.clauses import clause_before, split_items, tagged_words, trim_lead
+from helpers.nlp.facts.clauses import clause_before, split_items, trim_lead, word_spans
 from helpers.nlp.facts.fact import Fact
 from helpers.nlp.facts.formulas import formula_spans
 from helpers.nlp.facts.numbers import numeral_value
@@ -130,9 +130,7 @@ def _whole_words(text: str, sentences: list[Sentence], start: int, end: int) -> 
     sentence = sentence_at(sentences, start)
     if sentence is None or text[end : end + 1] in '”"」' or FORMULA.fullmatch(text, start, end):
         return True
-    return end in {b for _, b, _ in tagged_words(text, sentence.start, sentence.end)} | {
-        sentence.end
-    }
+    return end in {b for _, b in word_spans(text, sentence.start, sentence.end)} | {sentence.end}
 
 
 def _join_halves(text: str, facts: list[Fact], gap: int = 8) -> None:
