@@ -19,6 +19,7 @@ from helpers.build.core import TABLE_FILES, in_article_order, process_files
 from helpers.build.pipeline import build
 from helpers.build.schema import arrow_schema
 from helpers.errors import InputError
+from tests.conftest import processes_with
 
 
 @pytest.fixture(scope="module")
@@ -194,17 +195,6 @@ def test_dask_build_on_a_local_cluster_equals_the_local_build(built, tmp_path):
         pd.testing.assert_frame_equal(dask_table, read(built, name), check_dtype=True)
 
 
-def _processes_with(marker: str) -> list[int]:
-    found = []
-    for proc in Path("/proc").iterdir():
-        try:
-            if proc.name.isdigit() and marker.encode() in (proc / "environ").read_bytes():
-                found.append(int(proc.name))
-        except OSError:
-            continue
-    return found
-
-
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
 def test_kill_9_while_the_tables_are_written_leaves_the_published_set_and_no_worker(
     built, tmp_path
@@ -236,9 +226,9 @@ def test_kill_9_while_the_tables_are_written_leaves_the_published_set_and_no_wor
     parent.send_signal(signal.SIGKILL)
     parent.wait()
     deadline = time.monotonic() + 10
-    while _processes_with(marker) and time.monotonic() < deadline:
+    while processes_with(marker) and time.monotonic() < deadline:
         time.sleep(0.2)
-    assert _processes_with(marker) == []
+    assert processes_with(marker) == []
     assert sets.current(out).resolve() == target and published(out) == before
     assert list(out.glob(".set-*.tmp"))  # what it left...
     build(raw_dir=config.RAW_DATA_DIR, out_dir=out, progress=False, workers=1)

@@ -8,7 +8,6 @@ import signal
 import subprocess
 import sys
 import time
-from pathlib import Path
 
 import nbformat
 import pytest
@@ -17,6 +16,7 @@ from helpers.report import runner
 from helpers.report.index import notebook_summary
 from helpers.report.listing import Report
 from helpers.report.stamps import BUILD_DIRNAME
+from tests.conftest import processes_with
 
 # -- running reports on small notebooks --------------------------------------------------------
 
@@ -190,18 +190,6 @@ def test_temp_files_of_a_killed_write_are_swept(project, tmp_path):
     assert not list(out.glob(".*.tmp"))
 
 
-def _processes_with(marker: str) -> list[int]:
-    """Pids of the processes whose environment holds ``marker``."""
-    found = []
-    for proc in Path("/proc").iterdir():
-        try:
-            if proc.name.isdigit() and marker.encode() in (proc / "environ").read_bytes():
-                found.append(int(proc.name))
-        except OSError:
-            continue
-    return found
-
-
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
 def test_nothing_runs_on_after_kill_9_of_make_reports(project, tmp_path):
     marker = f"HELPERS_TEST_MARKER={tmp_path.name}"
@@ -217,13 +205,13 @@ def test_nothing_runs_on_after_kill_9_of_make_reports(project, tmp_path):
     parent = subprocess.Popen([sys.executable, "-c", script], env=env)
     deadline = time.monotonic() + 60
     while (
-        len(_processes_with(marker)) < 5 and time.monotonic() < deadline
+        len(processes_with(marker)) < 5 and time.monotonic() < deadline
     ):  # parent, 2 workers, 2 kernels
         time.sleep(0.5)
-    assert len(_processes_with(marker)) >= 5, "the kernels never started"
+    assert len(processes_with(marker)) >= 5, "the kernels never started"
     parent.send_signal(signal.SIGKILL)
     parent.wait()
     deadline = time.monotonic() + 15
-    while _processes_with(marker) and time.monotonic() < deadline:
+    while processes_with(marker) and time.monotonic() < deadline:
         time.sleep(0.5)
-    assert _processes_with(marker) == []
+    assert processes_with(marker) == []
