@@ -1,5 +1,6 @@
 """Fixtures shared by the test modules."""
 
+import sys
 from pathlib import Path
 
 import pandas as pd
@@ -91,3 +92,18 @@ def processes_with(marker: str) -> list[int]:
         except OSError:
             continue
     return found
+
+
+def build_command(raw: Path, out: Path) -> list[str]:
+    """``python -m helpers build`` of a raw folder into an output folder, quietly."""
+    return [
+        sys.executable,
+        "-m",
+        "helpers",
+        "build",
+        "--quiet",
+        "--raw-dir",
+        str(raw),
+        "--out-dir",
+        str(out),
+    ]

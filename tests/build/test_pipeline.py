@@ -19,7 +19,7 @@ from helpers.build.core import TABLE_FILES, in_article_order, process_files
 from helpers.build.pipeline import build
 from helpers.build.schema import arrow_schema
 from helpers.errors import InputError
-from tests.conftest import processes_with
+from tests.conftest import build_command, processes_with
 
 
 @pytest.fixture(scope="module")
@@ -70,17 +70,7 @@ def test_building_twice_gives_byte_identical_files(built, tmp_path):
 
 def run_build(raw, out):
     return subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "helpers",
-            "build",
-            "--quiet",
-            "--raw-dir",
-            str(raw),
-            "--out-dir",
-            str(out),
-        ],
+        build_command(raw, out),
         capture_output=True,
         text=True,
     )
@@ -207,17 +197,7 @@ def test_kill_9_while_the_tables_are_written_leaves_the_published_set_and_no_wor
     shutil.copytree(built, out, symlinks=True)
     before, target = published(out), sets.current(out).resolve()
     marker = f"HELPERS_TEST_MARKER={tmp_path.name}"
-    command = [
-        sys.executable,
-        "-m",
-        "helpers",
-        "build",
-        "--quiet",
-        "--raw-dir",
-        str(raw),
-        "--out-dir",
-        str(out),
-    ]
+    command = build_command(raw, out)
     parent = subprocess.Popen(command, env={**os.environ, "HELPERS_TEST_MARKER": tmp_path.name})
     deadline = time.monotonic() + 60
     while not list(out.glob(".set-*.tmp")) and time.monotonic() < deadline:

@@ -2,7 +2,6 @@
 
 import shutil
 import subprocess
-import sys
 
 import pytest
 
@@ -10,6 +9,7 @@ from helpers import config
 from helpers.clean.articles import load_file
 from helpers.clean.sources import load_sources
 from helpers.errors import InputError
+from tests.conftest import build_command
 
 SEED = "yunyang-2020-08-14-hundred-billion-industry-rally.txt"
 HEADER = "file,title,locality,province,admin_level,date,outlet\n"
@@ -90,17 +90,7 @@ def test_rows_for_missing_files_are_warned_about_one_line_each(raw):
 def test_the_build_reports_a_broken_catalog_in_one_line(raw, tmp_path):
     write_catalog(raw, HEADER + f'{SEED},"unclosed\n')
     result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "helpers",
-            "build",
-            "--quiet",
-            "--raw-dir",
-            str(raw),
-            "--out-dir",
-            str(tmp_path / "out"),
-        ],
+        build_command(raw, tmp_path / "out"),
         capture_output=True,
         text=True,
     )
