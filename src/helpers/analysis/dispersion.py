@@ -50,3 +50,58 @@ def juilland_d(
         return float("nan")
     variation = relative.std(ddof=0) / relative.mean()
     return float(1 - variation / math.sqrt(len(relative) - 1))
+
+
+def term_spread(tokens: pd.DataFrame, by: str | None = None, *, content_only: bool = True):
+    """How many sentences and articles carry each token, and Gries' DP over the articles.
+
+    A term met 8 times in one sentence is a burst, not a habit of the text: the ranges say how
+    much a frequency rests on. DP (Gries 2008) = 0.5 x sum over the articles of |v - s|, v the
+    article's share of the term's occurrences and s its share of the tokens: 0 = spread as the
+    articles' lengths predict, near 1 = all in one article. With ``by``, each group's articles
+    are counted apart; DP of a group of one article is NaN (there is nothing to spread over).
+
+    Returns:
+        ``by`` (if given), token, freq, sentences, articles, dp.
+
+    >>> t = pd.DataFrame({"article_id": ["a", "a", "a", "b"], "sentence_id": [0, 0, 1, 0],
+    ...                   "position": [0, 1, 0, 0], "token": ["链", "链", "企业", "链"],
+    ...                   "is_stopword": False})
+    >>> term_spread(t).to_dict("records")[1]
+    {'token': '链', 'freq': 3, 'sentences': 2, 'articles': 2, 'dp': 0.0833}
+    """
+    counted = content_tokens(tokens, content_only)
+    keys = [by] if by else []
+    sizes = counted.groupby([*keys, "article_id"]).size().rename("size").reset_index()
+    sizes["s"] = sizes["size"] / sizes.groupby(keys)["size"].transform("sum") if keys else (
+        sizes["size"] / sizes["size"].sum()
+    )
+    per_article = (
+        counted.groupby([*keys, "token", "article_id"])
+        .agg(freq=("token", "size"), sentences=("sentence_id", "nunique"))
+        .reset_index()
+        .merge(sizes, on=[*keys, "article_id"])
+    )
+    per_article["v"] = per_article["freq"] / per_article.groupby([*keys, "token"])[
+        "freq"
+    ].transform("sum")
+    per_article["gap"] = (per_article["v"] - per_article["s"]).abs() - per_article["s"]
+    table = (
+        per_article.groupby([*keys, "token"])
+        .agg(
+            freq=("freq", "sum"),
+            sentences=("sentences", "sum"),
+            articles=("article_id", "size"),
+            gap=("gap", "sum"),
+        )
+        .reset_index()
+    )
+    # articles without the term add their whole share s: 0.5 x (sum |v - s| + 1 - sum s)
+    table["dp"] = (0.5 * (table.pop("gap") + 1)).round(4)
+    counts = sizes.groupby(keys)["article_id"].size() if keys else None
+    if keys:
+        single = table[by].map(counts).eq(1)
+        table.loc[single, "dp"] = float("nan")
+    elif len(sizes) == 1:
+        table["dp"] = float("nan")
+    return table
