@@ -73,8 +73,10 @@ def term_spread(tokens: pd.DataFrame, by: str | None = None, *, content_only: bo
     counted = content_tokens(tokens, content_only)
     keys = [by] if by else []
     sizes = counted.groupby([*keys, "article_id"]).size().rename("size").reset_index()
-    sizes["s"] = sizes["size"] / sizes.groupby(keys)["size"].transform("sum") if keys else (
-        sizes["size"] / sizes["size"].sum()
+    sizes["s"] = (
+        sizes["size"] / sizes.groupby(keys)["size"].transform("sum")
+        if keys
+        else (sizes["size"] / sizes["size"].sum())
     )
     per_article = (
         counted.groupby([*keys, "token", "article_id"])

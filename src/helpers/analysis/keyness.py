@@ -181,9 +181,7 @@ def distinctive_terms(
     from helpers.nlp.procedural import procedural_tokens
 
     said = tokens[~procedural_tokens(tokens, sentences)]
-    table = keyness(
-        said, by, target, pairwise=pairwise, min_count=min_count, exclude=exclude
-    )
+    table = keyness(said, by, target, pairwise=pairwise, min_count=min_count, exclude=exclude)
     table = table[table["log_ratio"] > 0]
     spread = term_spread(said, by).rename(columns={by: "target", "freq": "_freq"})
     table = table.merge(spread.drop(columns="_freq"), on=["target", "token"], how="left")
