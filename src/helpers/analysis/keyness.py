@@ -157,12 +157,14 @@ def distinctive_terms(
     sentences: pd.DataFrame,
     by: str,
     target: str | None = None,
+    reference: str | None = None,
     *,
     pairwise: bool = False,
     exclude: Iterable[str] = (),
     min_count: int = 3,
     min_sentences: int = MIN_SENTENCES,
     min_articles: int = MIN_ARTICLES,
+    positive_only: bool = True,
 ) -> pd.DataFrame:
     """Terms more frequent in a group than in the rest (or another group), with the sentences and
     articles of the group that carry them.
@@ -175,16 +177,21 @@ def distinctive_terms(
     each by G2 (see :func:`keyness`).
 
     Returns:
-        the columns of :func:`keyness` (log ratio > 0 only), then sentences, articles, dp
-        (:func:`helpers.analysis.dispersion.term_spread`, within the target group) and spread.
+        the columns of :func:`keyness` (log ratio > 0 only, unless not ``positive_only``),
+        then sentences, articles, dp (:func:`helpers.analysis.dispersion.term_spread`, within
+        the target group) and spread.
     """
     from helpers.nlp.procedural import procedural_tokens
 
     said = tokens[~procedural_tokens(tokens, sentences)]
-    table = keyness(said, by, target, pairwise=pairwise, min_count=min_count, exclude=exclude)
-    table = table[table["log_ratio"] > 0]
-    spread = term_spread(said, by).rename(columns={by: "target", "freq": "_freq"})
-    table = table.merge(spread.drop(columns="_freq"), on=["target", "token"], how="left")
+    table = keyness(
+        said, by, target, reference, pairwise=pairwise, min_count=min_count, exclude=exclude
+    )
+    if positive_only:
+        table = table[table["log_ratio"] > 0]
+    spread = term_spread(said, by).rename(columns={by: "target"}).drop(columns="freq")
+    table = table.merge(spread, on=["target", "token"], how="left")
+    table[["sentences", "articles"]] = table[["sentences", "articles"]].fillna(0).astype(int)
     table["spread"] = np.select(
         [table["sentences"] < min_sentences, table["articles"] < min_articles],
         [SPREAD_NOTES[2], SPREAD_NOTES[1]],
