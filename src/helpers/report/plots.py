@@ -14,6 +14,10 @@ from matplotlib import font_manager
 from helpers.report import fonts
 from helpers.report.labels import Labeller, label, place_label
 
+# beside the legend of a chart with thin groups, in lines as narrow as the legend
+THIN_NOTE = (
+    "hollow: thin group (one article\nor few tokens); it does not set\nthe axis: > or < = beyond it"
+)
 FIGURE_DPI = 110  # inline figures default to 72 dpi: too coarse for Chinese strokes
 PALETTE = "colorblind"
 
@@ -158,20 +162,19 @@ def intervals(
                     markerfacecolor="white",
                     clip_on=False,
                 )
-    if thin_groups:
-        fig.text(
-            0.01,
-            0.005,
-            "Hollow: thin group (one article or few tokens); it does not set the axis, "
-            "and > or < marks an estimate beyond it.",
-            fontsize="small",
-            color="#555",
-        )
     ax.set_yticks(range(len(categories)), [category_label(str(c)) for c in categories])
     ax.invert_yaxis()
     ax.set(title=title, xlabel=xlabel)
-    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), fontsize="small", frameon=False)
-    fig.tight_layout(rect=(0, 0.04 if thin_groups else 0, 1, 1))
+    ax.legend(
+        loc="upper left",
+        bbox_to_anchor=(1.01, 1),
+        fontsize="small",
+        frameon=False,
+        title=THIN_NOTE if thin_groups else None,
+        title_fontsize="x-small",
+        alignment="left",
+    )
+    fig.tight_layout()
     return fig
 
 
