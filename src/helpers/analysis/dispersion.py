@@ -70,26 +70,24 @@ def term_spread(tokens: pd.DataFrame, by: str | None = None, *, content_only: bo
     >>> term_spread(t).to_dict("records")[1]
     {'token': '链', 'freq': 3, 'sentences': 2, 'articles': 2, 'dp': 0.0833}
     """
+    group = by or "_all"  # without groups, the whole corpus is one
     counted = content_tokens(tokens, content_only)
-    keys = [by] if by else []
-    sizes = counted.groupby([*keys, "article_id"]).size().rename("size").reset_index()
-    sizes["s"] = (
-        sizes["size"] / sizes.groupby(keys)["size"].transform("sum")
-        if keys
-        else (sizes["size"] / sizes["size"].sum())
-    )
+    if by is None:
+        counted = counted.assign(_all=0)
+    sizes = counted.groupby([group, "article_id"]).size().rename("size").reset_index()
+    sizes["s"] = sizes["size"] / sizes.groupby(group)["size"].transform("sum")
     per_article = (
-        counted.groupby([*keys, "token", "article_id"])
+        counted.groupby([group, "token", "article_id"])
         .agg(freq=("token", "size"), sentences=("sentence_id", "nunique"))
         .reset_index()
-        .merge(sizes, on=[*keys, "article_id"])
+        .merge(sizes, on=[group, "article_id"])
     )
-    per_article["v"] = per_article["freq"] / per_article.groupby([*keys, "token"])[
+    per_article["v"] = per_article["freq"] / per_article.groupby([group, "token"])[
         "freq"
     ].transform("sum")
     per_article["gap"] = (per_article["v"] - per_article["s"]).abs() - per_article["s"]
     table = (
-        per_article.groupby([*keys, "token"])
+        per_article.groupby([group, "token"])
         .agg(
             freq=("freq", "sum"),
             sentences=("sentences", "sum"),
@@ -100,10 +98,6 @@ def term_spread(tokens: pd.DataFrame, by: str | None = None, *, content_only: bo
     )
     # articles without the term add their whole share s: 0.5 x (sum |v - s| + 1 - sum s)
     table["dp"] = (0.5 * (table.pop("gap") + 1)).round(4)
-    counts = sizes.groupby(keys)["article_id"].size() if keys else None
-    if keys:
-        single = table[by].map(counts).eq(1)
-        table.loc[single, "dp"] = float("nan")
-    elif len(sizes) == 1:
-        table["dp"] = float("nan")
-    return table
+    single = table[group].map(sizes.groupby(group).size()).eq(1)
+    table.loc[single, "dp"] = float("nan")
+    return table.drop(columns="_all") if by is None else table
