@@ -92,3 +92,17 @@ def test_procedural_tokens_cover_lines_and_names():
         False,
         False,
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "会议强调，要以招商为抓手，力争一季度新签约亿元以上项目30个。",
+        "会议要求，各招商专班要加快签约进度，切实提高签约项目的履约率。",
+        "会议通报，一季度全区开工重大产业项目103个，总投资486.2亿元。",
+        "大会现场签约项目19个，签约金额86.4亿元。",
+        "7月27日，记者从区经信局获悉，区政府办公室近日印发《制造业重点产业链三年行动方案》。",
+    ],
+)
+def test_lines_that_report_what_was_said_are_kept(sentence):
+    assert procedural_kind(sentence) is None
