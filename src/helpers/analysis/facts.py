@@ -238,29 +238,27 @@ def theme_rates(tokens: pd.DataFrame, themes: pd.DataFrame, by: str) -> pd.DataF
 
 
 def instrument_mix(themes: pd.DataFrame, articles: pd.DataFrame, by: str) -> pd.DataFrame:
-    """Coded sentences of each policy instrument by ``by`` (a column of ``articles``), each
-    (sentence, instrument) once: columns ``by``, code, label_en, side, sentences, share (% of the
-    group's instrument-coded sentence-codes) and side_share (% within the instrument's side).
+    """The supply-, environment- and demand-side instruments by ``by`` (a column of
+    ``articles``), counting coded sentences (each sentence once per instrument): columns ``by``,
+    code, label_en, side, sentences and share (% of the group's sentence-codes on the three
+    sides). Investment promotion, the fourth side, is left out: :func:`instrument_sides` gives it
+    apart.
 
-    >>> rows = pd.DataFrame({"article_id": "a", "sentence_id": [0, 0, 1, 2],
-    ...     "dimension": "instrument", "cue": ["招商", "签约", "规划", "人才"],
-    ...     "code": ["investment_promotion", "investment_promotion", "environment_planning",
-    ...              "supply_talent"], "label_en": "x"})
+    >>> rows = pd.DataFrame({"article_id": "a", "sentence_id": [0, 0, 1, 2, 2],
+    ...     "dimension": "instrument", "cue": ["规划", "目标", "人才", "招商", "人才"],
+    ...     "code": ["environment_planning", "environment_planning", "supply_talent",
+    ...              "investment_promotion", "supply_talent"], "label_en": "x"})
     >>> mix = instrument_mix(rows, pd.DataFrame({"article_id": ["a"], "place": ["p"]}), "place")
     >>> mix[["code", "sentences", "share"]].to_dict("list")
-    {'code': ['environment_planning', 'investment_promotion', 'supply_talent'], 'sentences': [1, 1, 1], 'share': [33.3, 33.3, 33.3]}
+    {'code': ['environment_planning', 'supply_talent'], 'sentences': [1, 2], 'share': [33.3, 66.7]}
     """
     coded = coded_sentences(themes[themes["dimension"] == "instrument"]).merge(
         articles[["article_id", by]], on="article_id"
     )
-    counts = coded.groupby([by, "code", "label_en", "side"]).size().rename("sentences")
-    mix = counts.reset_index()
+    coded = coded[coded["side"] != "investment"]
+    mix = coded.groupby([by, "code", "label_en", "side"]).size().rename("sentences").reset_index()
     total = mix.groupby(by)["sentences"].transform("sum")
-    side_total = mix.groupby([by, "side"])["sentences"].transform("sum")
-    return mix.assign(
-        share=(100 * mix["sentences"] / total).round(1),
-        side_share=(100 * mix["sentences"] / side_total).round(1),
-    )
+    return mix.assign(share=(100 * mix["sentences"] / total).round(1))
 
 
 def instrument_sides(themes: pd.DataFrame, articles: pd.DataFrame, by: str) -> pd.DataFrame:

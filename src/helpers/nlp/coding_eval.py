@@ -51,7 +51,7 @@ def load(path: str | Path = VALIDATION_FILE) -> pd.DataFrame:
         unknown = (gold["theme"] | gold["instrument"]) - known
         if unknown or row["split"] not in SPLITS:
             problem = f"unknown code {sorted(unknown)}" if unknown else f"split {row['split']!r}"
-            raise InputError(f"{Path(path).name}:{line}: {problem}")
+            raise InputError(path, f"line {line}: {problem}")
         rows.append(
             {
                 **row,
@@ -115,6 +115,7 @@ def _sides(codes: set[str]) -> set[str]:
     return {side[code] for code in codes}
 
 
+@functools.cache
 def evaluate(path: str | Path = VALIDATION_FILE) -> dict[str, dict]:
     """Per split present in the file: ``sentences``, ``in_article`` (how many were coded in
     their article), ``per_code`` (a table: dimension, code, support, predicted, tp, precision,
@@ -188,3 +189,44 @@ def warning(code: str) -> str:
     if row["trusted"] is None:
         return f"⚠ not validated ({row['split'] or 'no'} split)"
     return f"⚠ precision {row['precision']:.0%} < {MIN_PRECISION:.0%} ({row['split']} split)"
+
+
+def _pct(value: float) -> str:
+    return "  n/a" if value != value else f"{value:5.0%}"  # NaN: nothing to measure
+
+
+def summary_lines(result: dict[str, dict]) -> list[str]:
+    """The figures of :func:`evaluate` as the lines ``make eval`` prints, split by split."""
+    lines = []
+    for split, figures in result.items():
+        lines.append(
+            f"  {split}: {figures['sentences']} sentences "
+            f"({figures['in_article']} coded in their article)"
+        )
+        for dimension, micro in figures["dimensions"].items():
+            lines.append(
+                f"    {dimension + 's':<12} precision {_pct(micro['precision'])}  recall "
+                f"{_pct(micro['recall'])}  mean kappa {micro['mean_kappa']:.2f} "
+                f"({micro['codes_with_kappa']} codes)  [{micro['tp']} of {micro['predicted']} "
+                f"coded, {micro['support']} by hand]"
+            )
+        sides = figures["sides_micro"]
+        lines.append(
+            f"    {'sides':<12} precision {_pct(sides['precision'])}  recall "
+            f"{_pct(sides['recall'])}  mean kappa {sides['mean_kappa']:.2f}"
+        )
+        for row in figures["sides"].itertuples():
+            lines.append(
+                f"      {row.side:<22} P {_pct(row.precision)}  R {_pct(row.recall)}  "
+                f"n={row.support}"
+            )
+        lines.append(f"    {'code':<28}     P      R     F1  kappa  hand  coded")
+        for row in figures["per_code"].itertuples():
+            if row.support or row.predicted:
+                flag = " ⚠" if row.predicted and row.precision < MIN_PRECISION else ""
+                kappa = "  n/a" if row.kappa != row.kappa else f"{row.kappa:5.2f}"
+                lines.append(
+                    f"      {row.code:<26} {_pct(row.precision)}  {_pct(row.recall)}  "
+                    f"{_pct(row.f1)}  {kappa}  {row.support:4d}  {row.predicted:5d}{flag}"
+                )
+    return lines

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from helpers import config, resources
+from helpers.errors import InputError
 
 RULES_FILE = config.PACKAGE_DATA_DIR / "coding_rules.csv"
 SENSE_KINDS = ("not_before", "not_after", "not_near", "near", "not_with")
@@ -65,16 +66,14 @@ def rules() -> tuple[Rule, ...]:
     Raises ``helpers.errors.InputError`` naming the line of a rule of unknown kind or with a
     pattern that does not compile.
     """
-    from helpers.errors import InputError
-
     out = []
     for line, row in resources.numbered_rows(RULES_FILE):
         try:
             pattern = re.compile(row["pattern"])
         except re.error as error:
-            raise InputError(f"{RULES_FILE.name}:{line}: bad pattern: {error}") from None
+            raise InputError(RULES_FILE, f"line {line}: bad pattern: {error}") from None
         if row["kind"] not in KINDS:
-            raise InputError(f"{RULES_FILE.name}:{line}: unknown rule kind {row['kind']!r}")
+            raise InputError(RULES_FILE, f"line {line}: unknown rule kind {row['kind']!r}")
         codes, cues = (frozenset(c for c in row[name].split("|") if c) for name in ("code", "cue"))
         window = int(row["window"] or 0)
         out.append(Rule(row["kind"], pattern, row["dimension"], codes, cues, window, row["note"]))
