@@ -29,9 +29,12 @@ from helpers.nlp.facts.registry import extract_facts
 from helpers.nlp.sentences import Sentence, split_sentences
 
 VALIDATION_FILE = config.PACKAGE_DATA_DIR / "coding_validation.csv"
+# The set's sentences come from this repository's seeds and pattern corpus, whichever project
+# folder (HELPERS_PROJECT_ROOT) the reports read: the checkout beside the package.
+_REPOSITORY = config.PACKAGE_DIR.parents[1]
 FOLDERS = {
-    "seed": config.RAW_DATA_DIR,
-    "corpus": config.PROJ_ROOT / "tests" / "corpus" / "articles",
+    "seed": _REPOSITORY / "data" / "raw",
+    "corpus": _REPOSITORY / "tests" / "corpus" / "articles",
 }
 SPLITS = ("dev", "heldout")
 MIN_PRECISION = 0.80
