@@ -105,10 +105,13 @@ def inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
     return any(a <= start and end <= b for a, b in spans)
 
 
+@functools.cache
+def _sense_rules(dimension: str, code: str, cue: str) -> tuple[Rule, ...]:
+    return tuple(
+        rule for rule in rules() if rule.kind != "mask" and rule.applies(dimension, code, cue)
+    )
+
+
 def keeps(dimension: str, code: str, cue: str, sentence: str, start: int, end: int) -> bool:
     """Whether no sense rule stops this cue of this code at ``sentence[start:end]``."""
-    return all(
-        rule.keeps(sentence, start, end)
-        for rule in rules()
-        if rule.kind != "mask" and rule.applies(dimension, code, cue)
-    )
+    return all(rule.keeps(sentence, start, end) for rule in _sense_rules(dimension, code, cue))

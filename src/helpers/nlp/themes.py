@@ -98,19 +98,24 @@ def code_sentence(
     >>> [(c.code, cue) for d, c, cue in code_sentence("要深化制度创新，加强科技创新。") if d == "theme"]
     [('innovation', '科技创新')]
     """
+    matches = [
+        (match, dimension)
+        for dimension in DIMENSIONS
+        for match in _matchers()[dimension][0].finditer(text)
+    ]
+    if not matches:  # most sentences: no cue, no need to find what is masked
+        return []
     masks = coding_rules.masked(text, spans)
     found = []
-    for dimension in DIMENSIONS:
-        pattern, by_cue = _matchers()[dimension]
-        for match in pattern.finditer(text):
-            start, end, cue = match.start(), match.end(), match.group()
-            if coding_rules.inside(start, end, masks):
-                continue
-            found += [
-                (start, dimension, code, cue)
-                for code in by_cue[cue]
-                if coding_rules.keeps(dimension, code.code, cue, text, start, end)
-            ]
+    for match, dimension in matches:
+        start, end, cue = match.start(), match.end(), match.group()
+        if coding_rules.inside(start, end, masks):
+            continue
+        found += [
+            (start, dimension, code, cue)
+            for code in _matchers()[dimension][1][cue]
+            if coding_rules.keeps(dimension, code.code, cue, text, start, end)
+        ]
     return [(d, code, cue) for _, d, code, cue in sorted(found, key=lambda f: f[0])]
 
 
