@@ -219,7 +219,11 @@ def main(argv: list[str] | None = None) -> int:
         f"\nCoding (validation set {coding_eval.VALIDATION_FILE.name}; ⚠ precision under "
         f"{coding_eval.MIN_PRECISION:.0%})"
     )
-    print("\n".join(coding_eval.summary_lines(coding_eval.evaluate())))
+    try:
+        print("\n".join(coding_eval.summary_lines(coding_eval.evaluate())))
+    except InputError as error:  # a bad validation row: one line, no traceback
+        print(f"  {error}")
+        return 1
     if args.misses:
         print("\nMisses")
         tallies = [("posts", result["posts"]), ("types", result["figure types"])]
