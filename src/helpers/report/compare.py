@@ -17,7 +17,7 @@ def sector_table(matrix: pd.DataFrame, places: list) -> pd.DataFrame:
 
     shown = matrix.copy()
     shown[places] = shown[places].map(glossed)
-    return shown.reset_index(drop=True).set_index(["sector", "English"])
+    return shown.reset_index(drop=True)
 
 
 def sector_counts(mapped: pd.DataFrame, matrix: pd.DataFrame, places: list) -> pd.DataFrame:
@@ -61,7 +61,7 @@ def goals_table(
         .fillna("")
     )
     grid.insert(0, "places", grid[places].ne("").sum(axis=1))
-    return grid.rename_axis(index=["metric", "year"], columns=None)
+    return grid.rename_axis(index=["metric", "year"], columns=None).reset_index()
 
 
 def formulas_table(shared: pd.DataFrame) -> pd.DataFrame:
