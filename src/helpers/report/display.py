@@ -282,10 +282,10 @@ def strategy_table(
     rows = {}
     for place in places:
         head = headline(facts[facts["locality"] == place], slogans=4)
-        codes = dict.fromkeys(mapped.loc[mapped["locality"] == place, "sector"])
+        named = set(mapped.loc[mapped["locality"] == place, "sector"])
         rows[place] = {
             "chain / cluster lists": glossed(head.lists.index),
-            "sectors": "; ".join(english[c] for c in codes if c in english),
+            "sectors": "; ".join(name for code, name in english.items() if code in named),
             "slogans": glossed(head.slogans),
             "goals (metric, year)": goals_text(head.goals),
             "results and plans stated (not goals)": head.results,
