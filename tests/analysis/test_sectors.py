@@ -86,11 +86,20 @@ def test_the_matrix_lists_the_names_behind_each_cell_and_keeps_unmapped_names():
         _chains([("A", "电子信息"), ("B", "电子信息产业链"), ("B", "现代物流业"), ("A", "沿铁路")])
     )
     matrix = sectors.sector_matrix(mapped, ["A", "B"])
-    assert matrix.loc["SEI-1", ["A", "B"]].tolist() == ["电子信息", "电子信息产业链"]
+    assert matrix.loc["SEI-1", ["A", "B"]].tolist() == ["电子信息", "电子信息产业链"]  # as written
     assert matrix.loc["SV-LOG", ["A", "B"]].tolist() == ["", "现代物流业"]
     assert matrix.index[-1] == sectors.UNMAPPED and matrix.loc[sectors.UNMAPPED, "A"] == "沿铁路"
     assert sectors.shared_sectors(matrix, ["A", "B"]).index.tolist() == ["SEI-1"]
     assert sectors.unmapped_names(mapped).values.tolist() == [["沿铁路", "A"]]
+
+
+def test_a_cell_keeps_a_name_that_holds_a_list_mark_whole():
+    chains = _chains([("A", "轻工纺织"), ("A", "汽车")]).assign(
+        text=["轻工纺织（含化妆品、纺织服装）产业链", "汽车产业链"]
+    )
+    matrix = sectors.sector_matrix(sectors.chain_sectors(chains), ["A"])
+    assert matrix.loc["TI-TEX", "A"] == "轻工纺织（含化妆品、纺织服装）产业链"
+    assert matrix.loc["TI-AUTO", "A"] == "汽车产业链"
 
 
 def test_unmapped_names_are_never_a_shared_sector():
@@ -116,6 +125,8 @@ def test_hengyang_and_luohe_share_electronic_information_biomedicine_and_logisti
     english = dict(zip(shared.index, shared["English"]))
     assert {"SEI-1", "SEI-4", "SV-LOG"} <= set(shared.index), english
     # the cells name the chains as each place writes them
+    assert "电子信息产业链" in matrix.loc["SEI-1", "衡阳市"]
+    assert "电子信息" in matrix.loc["SEI-1", "漯河市"].split(sectors.CELL_JOINER)
     assert "生物医药和高性能医疗器械" in matrix.loc["SEI-4", "漯河市"]
     assert "现代物流业" in matrix.loc["SV-LOG", "漯河市"]
     assert sectors.unmapped_names(mapped).empty

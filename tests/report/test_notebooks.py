@@ -363,7 +363,7 @@ def test_30_compare_shows_all_three_localities(processed):
     assert {"SEI-1", "SEI-4", "SV-LOG"} <= set(shared.index)
     for english in shared["English"]:
         assert english in by_sector
-    for written in ("电子信息", "现代物流业", "生物医药和高性能医疗器械"):
+    for written in ("电子信息产业链", "现代物流业", "生物医药和高性能医疗器械"):
         assert written in by_sector
     formulas = export.visible_text(section(page, "Shared formulas"))
     assert "项目为王" in formulas.split("Slogans and chain names", 1)[0]

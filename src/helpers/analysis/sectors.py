@@ -20,6 +20,7 @@ from helpers.analysis.facts import chain_name
 SECTORS_FILE = "sectors.csv"
 HEADS_FILE = "chain_name_heads.csv"
 UNMAPPED = "unmapped"
+CELL_JOINER = "；"  # between the names of a matrix cell
 
 
 @dataclass(frozen=True)
@@ -110,19 +111,22 @@ def sectors_of(name: str) -> list[str]:
 
 
 def chain_sectors(chains: pd.DataFrame, by: str = "locality") -> pd.DataFrame:
-    """One row per chain fact and sector it maps to: ``by``, ``name`` (as the list writes it),
-    ``normalised``, ``sector`` (a code or :data:`UNMAPPED`), ``article_id``.
+    """One row per chain fact and sector it maps to: ``by``, ``name`` (the item's name),
+    ``written`` (the fact's text, as the article writes it: 电子信息产业链), ``normalised``,
+    ``sector`` (a code or :data:`UNMAPPED`), ``article_id``.
 
     Args:
         chains: facts of kind ``chain`` with a ``by`` column (see
             :func:`helpers.analysis.frames.with_groups`).
     """
     names = chains["detail"].map(chain_name)
+    written = chains["text"] if "text" in chains.columns else names
     rows = pd.DataFrame(
         {
             by: chains[by].to_numpy(),
             "article_id": chains["article_id"].to_numpy(),
             "name": names.to_numpy(),
+            "written": written.to_numpy(),
             "normalised": names.map(normalise_chain).to_numpy(),
             "sector": names.map(sectors_of).to_numpy(),
         }
@@ -131,18 +135,18 @@ def chain_sectors(chains: pd.DataFrame, by: str = "locality") -> pd.DataFrame:
 
 
 def sector_matrix(mapped: pd.DataFrame, places: list, by: str = "locality") -> pd.DataFrame:
-    """Sectors x ``places``: each cell the as-written names behind it (、 between), blank when
-    none; sectors no place names are left out, unmapped names last.
+    """Sectors x ``places``: each cell the names behind it as the articles write them
+    (:data:`CELL_JOINER` between: a name may hold 、), blank when none; sectors no place names
+    are left out, unmapped names last.
 
     Index: sector codes; columns ``sector`` (Chinese), ``English`` and one per place.
     """
     cells = (
         mapped[mapped[by].isin(places)]
-        .groupby(["sector", by], sort=False)["name"]
-        .agg(lambda names: "、".join(dict.fromkeys(names)))
-        .unstack(by)
-        .reindex(columns=places)
-        .fillna("")
+        .groupby(["sector", by], sort=False)["written"]
+        .agg(lambda names: CELL_JOINER.join(dict.fromkeys(names)))
+        .unstack(by, fill_value="")
+        .reindex(columns=places, fill_value="")
     )
     order = [s.code for s in taxonomy() if s.code in cells.index]
     order += [UNMAPPED] if UNMAPPED in cells.index else []
@@ -171,10 +175,10 @@ def shared_sectors(matrix: pd.DataFrame, places: list, at_least: int | None = No
 
 
 def unmapped_names(mapped: pd.DataFrame, by: str = "locality") -> pd.DataFrame:
-    """The names no sector cue reaches, each with the places that name it."""
+    """The names no sector cue reaches (as written), each with the places that name it."""
     rest = mapped[mapped["sector"] == UNMAPPED]
     return (
-        rest.groupby("name", sort=False)[by]
+        rest.groupby("written", sort=False)[by]
         .agg(lambda places: "、".join(dict.fromkeys(places)))
         .reset_index()
     )

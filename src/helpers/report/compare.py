@@ -5,6 +5,7 @@ metric and year, shared formulas and officials' mentions (the analysis is in
 import pandas as pd
 
 from helpers.analysis.comparable import comparable_figures
+from helpers.analysis.sectors import CELL_JOINER
 from helpers.report.labels import amount_english, gloss, label, name_pinyin, role_gloss
 
 
@@ -13,7 +14,7 @@ def sector_table(matrix: pd.DataFrame, places: list) -> pd.DataFrame:
     (电子信息产业链 (electronic information industrial chain))."""
 
     def glossed(cell: str) -> str:
-        return "; ".join(label(name) for name in cell.split("、")) if cell else ""
+        return "; ".join(label(name) for name in cell.split(CELL_JOINER)) if cell else ""
 
     shown = matrix.copy()
     shown[places] = shown[places].map(glossed)
@@ -56,9 +57,8 @@ def goals_table(
     grid = (
         cells.groupby(["metric_en", "horizon", by], sort=False)["cell"]
         .agg("; ".join)
-        .unstack(by)
-        .reindex(columns=places)
-        .fillna("")
+        .unstack(by, fill_value="")
+        .reindex(columns=places, fill_value="")
     )
     grid.insert(0, "places", grid[places].ne("").sum(axis=1))
     return grid.rename_axis(index=["metric", "year"], columns=None).reset_index()
