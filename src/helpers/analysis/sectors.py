@@ -134,6 +134,19 @@ def chain_sectors(chains: pd.DataFrame, by: str = "locality") -> pd.DataFrame:
     return rows.explode("sector", ignore_index=True)
 
 
+def with_shown_names(mapped: pd.DataFrame) -> pd.DataFrame:
+    """:func:`chain_sectors` with a ``chain`` column: names that differ only by a head word
+    (现代物流 and 现代物流业) as one, in their shortest form, for tables of names.
+
+    >>> mapped = chain_sectors(pd.DataFrame({"locality": ["A", "B"], "article_id": ["a", "b"],
+    ...     "detail": ['{"name": "现代物流业"}', '{"name": "现代物流"}']}))
+    >>> with_shown_names(mapped)["chain"].tolist()
+    ['现代物流', '现代物流']
+    """
+    shortest = mapped.groupby("normalised")["name"].agg(lambda names: min(names, key=len))
+    return mapped.assign(chain=mapped["normalised"].map(shortest))
+
+
 def sector_matrix(mapped: pd.DataFrame, places: list, by: str = "locality") -> pd.DataFrame:
     """Sectors x ``places``: each cell the names behind it as the articles write them
     (:data:`CELL_JOINER` between: a name may hold 、), blank when none; sectors no place names
