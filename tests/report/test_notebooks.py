@@ -409,9 +409,15 @@ def test_50_term_explorer(processed, term, name):
     assert f": {occurrences} occurrences" in summary_of(notebook)
     assert f"of {occurrences} occurrences shown" in export.visible_text(page)
     assert page.count("<mark>") == min(40, occurrences)
-    assert f"Juilland's D across the {len(processed.articles)} articles: " in export.visible_text(
-        page
-    )
+    text = export.visible_text(page)
+    assert f"of the {len(processed.articles)} articles. Gries' DP over the articles: " in text
+    assert "Juilland's D: " in text
+    # a locality of one article is never the place where the term is "most frequent"
+    said = summary_of(notebook)
+    counts = processed.articles["locality"].value_counts()
+    for place in counts[counts == 1].index:
+        assert f"most frequent in {place}" not in said
+        assert place in said.split("too thin to rank: ")[1]
     assert has_image(notebook)
 
 
