@@ -18,19 +18,39 @@ def fact(kind: str, text: str, measure: str, sentence: int, **columns) -> dict:
         "value": None,
         "unit": None,
         "detail": "{}",
+        "year": None,
+        "figure_type": None,
         **columns,
     }
 
 
-def test_headline_counts_distinct_names_and_ranks_money_only():
+def test_headline_counts_distinct_names_and_keeps_goals_apart_from_results():
     head = facts.headline(
         pd.DataFrame(
             [
                 fact("chain", "食品", "六大产业", 0, detail=json.dumps({"name": "食品"})),
                 fact("chain", "化工", "六大产业", 0, detail=json.dumps({"name": "化工"})),
                 fact("chain", "食品", "集群", 1, detail=json.dumps({"name": "食品"})),
-                fact("target", "8.1%", "增长", 2, value=0.081, unit="ratio"),
-                fact("target", "3840亿元", "地区生产总值", 2, value=3.84e11, unit="元"),
+                fact("target", "8.1%", "增长", 2, value=0.081, unit="ratio", figure_type="result"),
+                fact(
+                    "target",
+                    "3840亿元",
+                    "地区生产总值",
+                    2,
+                    value=3.84e11,
+                    unit="元",
+                    figure_type="result",
+                ),
+                fact("target", "千亿", "工业", 2, value=1e11, unit="元", figure_type="target"),
+                fact(
+                    "target",
+                    "15家",
+                    "新增规上工业企业",
+                    2,
+                    value=15,
+                    unit="家",
+                    figure_type="target",
+                ),
                 fact(
                     "slogan",
                     "三高四新",
@@ -44,7 +64,9 @@ def test_headline_counts_distinct_names_and_ranks_money_only():
     )
     assert head.chain_names == ["食品", "化工"]
     assert head.lists.to_dict() == {"六大产业": 2, "集群": 1}
-    assert head.amounts["text"].tolist() == ["3840亿元"]  # 8.1% is a ratio: not ranked with money
+    # a GDP result is no goal: the goals are one per metric, the results counted apart
+    assert head.goals[["metric", "text"]].values.tolist() == [["scale", "千亿"], ["firms", "15家"]]
+    assert head.results == 2
     assert set(head.slogans) == {"三高四新", "六稳"}
     assert head.spelled_out == {"三高四新": "高地、使命"}  # the text does not spell out 六稳
 
@@ -61,21 +83,6 @@ def test_presence_across_localities_puts_the_most_shared_first():
     )
     assert shared["localities"].to_dict() == {"三高四新": 2, "六稳": 2, "1+8+N": 1}
     assert "status" not in shared.columns
-
-
-def test_figures_are_counted_once_with_a_missing_year_kept_apart():
-    targets = pd.DataFrame(
-        {
-            "text": ["千亿", "千亿", "千亿", "8.1%"],
-            "value": [1e11, 1e11, 1e11, 0.081],
-            "unit": ["元", "元", "元", "ratio"],
-            "measure": ["工业", "工业", "工业", "增长"],
-            "year": pd.array([2025, 2025, None, None], dtype="Int64"),
-        }
-    )
-    counted = facts.figure_counts(targets)
-    assert counted[["text", "mentions"]].values.tolist() == [["千亿", 2], ["千亿", 1], ["8.1%", 1]]
-    assert counted["year"].isna().tolist() == [False, True, True]
 
 
 def test_theme_rates_label_each_theme_and_leave_instruments_out():

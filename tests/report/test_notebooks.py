@@ -17,7 +17,7 @@ import pandas as pd
 import pytest
 
 from helpers import config
-from helpers.analysis import facts
+from helpers.analysis import facts, sectors
 from helpers.build import pipeline, tables
 from helpers.nlp import coding_eval
 from helpers.report import export, runner
@@ -315,6 +315,7 @@ def test_10_corpus_overview(processed):
         assert outlet in text
     assert "秦国文" in text and "市委书记" in text  # an official with the role the text gives
     assert "Qin Guowen" in text and "Deng Qunce" in text  # names in pinyin for a colleague
+    assert "every mention of the name" in text and "in titles" in text
     for reporter in processed.articles["reporters"].explode().dropna().unique():
         assert reporter in text, reporter
     assert has_image(notebook)
@@ -339,10 +340,16 @@ def test_20_locality_profile_names_its_chains_and_slogans(processed, locality):
     assert summary_of(notebook).startswith(f"{locality}: ")
     assert f"{distinct} distinct chains/clusters named" in summary_of(notebook)
     assert f"names {distinct} distinct industrial chains or clusters" in text
-    amounts = ours[
-        (ours["kind"] == "target") & (ours["unit"] == "元")
-    ]  # ratios are not ranked with 元
-    assert f"largest amount is {amounts.loc[amounts['value'].idxmax(), 'text']}" in text
+    goals = ours[(ours["kind"] == "target") & (ours["figure_type"] == "target")]
+    headline = text.split("its goals, one per metric and year: ", 1)[1].split(
+        " of results or plans"
+    )[0]
+    if goals.empty:
+        assert headline.startswith("none stated")
+    else:  # the largest goal is named; a result (衡阳's 2021 GDP) never stands in for a goal
+        assert goals.loc[goals["value"].idxmax(), "text"] in headline
+    results = ours[(ours["kind"] == "target") & (ours["figure_type"] != "target")]
+    assert not any(f" {figure} " in headline for figure in results["text"])
     assert "Theme profile" in text and "Distinctive terms" in text and "Evidence" in text
     assert has_image(notebook)
 
@@ -355,9 +362,21 @@ def test_30_compare_shows_all_three_localities(processed):
     assert all(locality in summary for locality in LOCALITIES)
     strategy = section(page, "Strategy side by side")
     assert all(locality in export.visible_text(strategy) for locality in LOCALITIES)
-    assert "3840亿元" in export.visible_text(strategy) and "8.1%" not in export.visible_text(
-        strategy
-    )
+    shown = export.visible_text(strategy.split("Build details", 1)[0])
+    # results (衡阳's 2021 GDP, 8.1% growth) are not goals: the goals row holds goals only
+    assert "3840亿元" not in shown and "8.1%" not in shown and "千亿" in shown
+    by_sector = export.visible_text(section(page, "Chains aligned by sector"))
+    located = processed.facts.merge(processed.articles[["article_id", "locality"]], on="article_id")
+    mapped = sectors.chain_sectors(located[located["kind"] == "chain"])
+    pair = ["衡阳市", "漯河市"]
+    shared = sectors.shared_sectors(sectors.sector_matrix(mapped, pair), pair)
+    assert {"SEI-1", "SEI-4", "SV-LOG"} <= set(shared.index)
+    for english in shared["English"]:
+        assert english in by_sector
+    for written in ("电子信息产业链", "现代物流业", "生物医药和高性能医疗器械"):
+        assert written in by_sector
+    formulas = export.visible_text(section(page, "Shared formulas"))
+    assert "项目为王" in formulas.split("Slogans and chain names", 1)[0]
     instruments = export.visible_text(
         section(page, "Policy instruments").split("Distinctive vocabulary", 1)[0]
     )

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from helpers.analysis.comparable import goals_of
 from helpers.analysis.rates import rates_per_10k
 from helpers.analysis.trajectory import slogan_mentions, trajectory
 from helpers.nlp.themes import SIDES, coded_sentences
@@ -59,22 +60,6 @@ def presence(
     )
 
 
-def largest_amounts(targets: pd.DataFrame, n: int = 1) -> pd.DataFrame:
-    """The ``n`` largest money figures among target facts, each figure and measure once.
-
-    Only unit 元 is ranked: a ratio (8.1%) and an amount (3840亿元) share the ``value``
-    column but not a scale.
-
-    >>> targets = pd.DataFrame({"text": ["8.1%", "千亿", "千亿", "百亿级"],
-    ...                         "value": [0.081, 1e11, 1e11, 1e10], "unit": ["ratio", "元", "元", "元"],
-    ...                         "measure": ["增长", "工业", "工业", "产业集群"]})
-    >>> largest_amounts(targets, 2)["text"].tolist()
-    ['千亿', '百亿级']
-    """
-    amounts = targets[targets["unit"] == "元"].drop_duplicates(["text", "measure"])
-    return amounts.sort_values("value", ascending=False, kind="stable").head(n)
-
-
 def chain_name(detail: str | dict) -> str:
     """The chain or cluster name of a chain fact's ``detail`` (JSON or parsed).
 
@@ -121,13 +106,19 @@ class Headline:
     chain_names: list[str]  # distinct chain or cluster names, in order of first mention
     lists: pd.Series  # distinct names per chain or cluster list, largest first
     slogans: list[str]  # most repeated slogans first
-    amounts: pd.DataFrame  # largest money figures (unit 元), largest first
+    goals: pd.DataFrame  # goals (not results), the largest of each metric and horizon
+    results: int  # distinct results and achievements stated (figures that are not goals)
     spelled_out: dict[str, str]  # slogan -> its expansion, where the text spells one out
 
 
-def headline(facts: pd.DataFrame, slogans: int = 3, amounts: int = 1) -> Headline:
-    """The headline strategy of the articles behind ``facts``: chain lists, slogans, largest amounts."""
+def headline(facts: pd.DataFrame, slogans: int = 3) -> Headline:
+    """The headline strategy of the articles behind ``facts``: chain lists, slogans, goals.
+
+    Goals are figures of type ``target`` only (a 2021 GDP result or a project reserve is no
+    goal), one per metric and horizon (:func:`helpers.analysis.comparable.goals_of`).
+    """
     chains = facts[facts["kind"] == "chain"]
+    figures = facts[facts["kind"] == "target"]
     said = slogan_mentions(facts)
     spelled = {
         slogan: expansion_text(detail) for slogan, detail in zip(said["slogan"], said["detail"])
@@ -136,7 +127,10 @@ def headline(facts: pd.DataFrame, slogans: int = 3, amounts: int = 1) -> Headlin
         chain_names=chain_names(chains),
         lists=chain_lists(chains),
         slogans=said["slogan"].value_counts().head(slogans).index.tolist(),
-        amounts=largest_amounts(facts[facts["kind"] == "target"], amounts),
+        goals=goals_of(figures),
+        results=figures.loc[figures["figure_type"] != "target", ["text", "measure"]]
+        .drop_duplicates()
+        .shape[0],
         spelled_out={text: meaning for text, meaning in spelled.items() if meaning},
     )
 
@@ -162,23 +156,6 @@ def slogan_counts(mentions: pd.DataFrame) -> pd.DataFrame:
             }
         )
     return pd.DataFrame(rows, columns=["slogan", "written", "mentions", "expansion"])
-
-
-def figure_counts(targets: pd.DataFrame) -> pd.DataFrame:
-    """Figures and targets, each distinct one once with how often it is stated, largest money first.
-
-    >>> targets = pd.DataFrame({"text": ["8.1%", "千亿", "千亿"], "value": [0.081, 1e11, 1e11],
-    ...                         "unit": ["ratio", "元", "元"], "measure": ["增长", "工业", "工业"],
-    ...                         "year": [None, 2025, 2025]})
-    >>> figure_counts(targets)[["text", "mentions"]].values.tolist()
-    [['千亿', 2], ['8.1%', 1]]
-    """
-    key = ["text", "value", "unit", "measure", "year"]
-    table = targets.groupby(key, dropna=False, sort=False).size().rename("mentions").reset_index()
-    money_first = table.assign(_money=table["unit"] == "元").sort_values(
-        ["_money", "value"], ascending=False
-    )
-    return money_first.drop(columns="_money").reset_index(drop=True)
 
 
 # One example of the errata step: "garbled -> repair (evidence: ...)"; the evidence may be absent.

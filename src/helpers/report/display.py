@@ -13,15 +13,13 @@ from collections.abc import Iterable
 import pandas as pd
 from IPython.display import HTML, Markdown, display
 
-from helpers.analysis.facts import (
-    Headline,
-    figure_counts,
-    headline,
-    presence,
-    slogan_counts,
-)
+from helpers.analysis import sectors
+from helpers.analysis.comparable import comparable_figures
+from helpers.analysis.facts import Headline, headline, presence, slogan_counts
 from helpers.report.labels import amount_english, gloss, label, significant
 
+# How a figure type reads in a table: a target is a goal the text sets.
+FIGURE_TYPE_NAMES = {"target": "goal", "plan": "plan", "result": "result"}
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>])")
 
 
@@ -232,14 +230,17 @@ def show_headline(place: str, head: Headline) -> None:
     per_list = "; ".join(f"{name}: {n}" for name, n in head.lists.items())
     markdown(
         "**{place}** names **{n}** distinct industrial chains or clusters in {lists} "
-        "list{s} ({per_list}); its most repeated slogans are {slogans}; its largest amount is {amount}.",
+        "list{s} ({per_list}); its most repeated slogans are {slogans}; its goals, one per "
+        "metric and year: {goals}; {results} figure{rs} of results or plans stated apart.",
         place=place,
         n=len(head.chain_names),
         lists=len(head.lists),
         s="s" * (len(head.lists) != 1),
         per_list=per_list or "none",
         slogans="、".join(head.slogans) or "none",
-        amount=_amounts_text(head.amounts) or "none",
+        goals=goals_text(head.goals) or "none stated",
+        results=head.results,
+        rs="s" * (head.results != 1),
     )
     for slogan, meaning in head.spelled_out.items():
         markdown(
@@ -250,17 +251,22 @@ def show_headline(place: str, head: Headline) -> None:
         )
 
 
-def _amounts_text(amounts: pd.DataFrame) -> str:
-    """Figures with what they measure, glossed: ``3840亿元 地区生产总值 (local gross domestic…)``."""
+def goals_text(goals: pd.DataFrame) -> str:
+    """Goals with their metric, year and measure glossed:
+    ``output value or revenue, 2025: 2500亿元 工程机械产业链产值 (…)``."""
     return "; ".join(
-        f"{text} {label(measure)}" for text, measure in zip(amounts["text"], amounts["measure"])
+        f"{metric}, {horizon}: {text} {label(measure)}"
+        for metric, horizon, text, measure in zip(
+            goals["metric_en"], goals["horizon"], goals["text"], goals["measure"]
+        )
     )
 
 
 def strategy_table(
     facts: pd.DataFrame, theme_rates: pd.DataFrame, places: list[str]
 ) -> pd.DataFrame:
-    """Localities side by side: chain lists, slogans, largest amounts and leading themes, glossed.
+    """Localities side by side: chain lists, the sectors they map to, slogans, goals by metric
+    and year (results apart, never ranked with goals) and leading themes, glossed.
 
     Args:
         facts: facts with a ``locality`` column.
@@ -271,13 +277,18 @@ def strategy_table(
     def glossed(terms) -> str:
         return "; ".join(map(label, terms))
 
+    mapped = sectors.chain_sectors(facts[facts["kind"] == "chain"])
+    english = dict(zip(sectors.taxonomy_table()["code"], sectors.taxonomy_table()["name_en"]))
     rows = {}
     for place in places:
-        head = headline(facts[facts["locality"] == place], slogans=4, amounts=2)
+        head = headline(facts[facts["locality"] == place], slogans=4)
+        named = set(mapped.loc[mapped["locality"] == place, "sector"])
         rows[place] = {
             "chain / cluster lists": glossed(head.lists.index),
+            "sectors": "; ".join(name for code, name in english.items() if code in named),
             "slogans": glossed(head.slogans),
-            "largest amounts": _amounts_text(head.amounts),
+            "goals (metric, year)": goals_text(head.goals),
+            "results and plans stated (not goals)": head.results,
             "leading themes": "; ".join(
                 theme_rates[theme_rates["locality"] == place].nlargest(3, "rate")["theme"]
             ),
@@ -293,10 +304,24 @@ def slogan_table(mentions: pd.DataFrame) -> pd.DataFrame:
 
 
 def targets_table(targets: pd.DataFrame) -> pd.DataFrame:
-    """:func:`helpers.analysis.facts.figure_counts` with the English gloss of each measure."""
-    table = figure_counts(targets)
-    # A figure with no stated year shows an empty cell, not <NA>.
-    table["year"] = table["year"].map(lambda year: "" if pd.isna(year) else str(int(year)))
-    table.insert(1, "amount", [amount_english(v, u) for v, u in zip(table["value"], table["unit"])])
-    table["English"] = table["measure"].map(lambda measure: gloss(measure) if measure else "")
-    return table
+    """Figures by type (goal, plan, result), metric and year, each once, the measure glossed.
+
+    >>> targets = pd.DataFrame({"text": ["3840亿元", "千亿"], "value": [3.84e11, 1e11],
+    ...     "unit": ["元", "元"], "measure": ["地区生产总值", "工业"], "year": [2021, None],
+    ...     "figure_type": ["result", "target"]})
+    >>> targets_table(targets)[["type", "metric", "year", "text"]].values.tolist()
+    [['goal', 'scale of an industry (money)', 'no year stated', '千亿'], ['result', 'output value or revenue', '2021', '3840亿元']]
+    """
+    table = comparable_figures(targets.assign(_all=""), by="_all")
+    return pd.DataFrame(
+        {
+            "type": table["figure_type"].map(FIGURE_TYPE_NAMES).fillna(table["figure_type"]),
+            "metric": table["metric_en"],
+            "year": table["horizon"],
+            "text": table["text"],
+            "amount": [amount_english(v, u) for v, u in zip(table["value"], table["unit"])],
+            "measure": table["measure"],
+            "English": table["measure"].map(lambda measure: gloss(measure) if measure else ""),
+            "mentions": table["mentions"],
+        }
+    )

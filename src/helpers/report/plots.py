@@ -247,3 +247,29 @@ def network(graph, title: str, weight: str = "weight", label_of: Labeller = labe
     ax.axis("off")
     fig.tight_layout()
     return fig
+
+
+def dot_matrix(
+    counts: pd.DataFrame, title: str, row_label: Labeller = str, column_label=place_label
+):
+    """A dot per non-zero cell of a count table (rows x columns), its size the count, the count
+    written beside it: which rows each column has, at a glance; returns the Figure."""
+    use_cjk_font()
+    fig, ax = plt.subplots(
+        figsize=(1.8 * len(counts.columns) + 4.5, 0.36 * len(counts.index) + 1.4)
+    )
+    for x, column in enumerate(counts.columns):
+        for y, row in enumerate(counts.index):
+            n = counts.loc[row, column]
+            if n:
+                ax.scatter(x, y, s=60 + 50 * n, color=sns.color_palette()[0])
+                ax.annotate(str(int(n)), (x, y), xytext=(9, -4), textcoords="offset points")
+    # Chinese over English: side by side, the labels of neighbouring columns run together
+    columns = [column_label(str(c)).replace(" (", "\n(", 1) for c in counts.columns]
+    ax.set_xticks(range(len(counts.columns)), columns)
+    ax.set_yticks(range(len(counts.index)), [row_label(str(r)) for r in counts.index])
+    ax.set(
+        title=title, xlim=(-0.6, len(counts.columns) - 0.4), ylim=(len(counts.index) - 0.5, -0.5)
+    )
+    fig.tight_layout()
+    return fig
