@@ -19,13 +19,31 @@ is stated only when the intervals do not overlap.
 ['demo: chains[locality=甲市].chains is 3, the statement says 4']
 """
 
+import functools
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import NamedTuple
 
 import pandas as pd
 
+from helpers import config, resources
+from helpers.analysis import comparable, sectors
+from helpers.analysis.facts import instrument_sides as side_shares
+from helpers.analysis.trajectory import slogan_mentions
+from helpers.nlp import coding_eval, themes
+from helpers.report.gloss import english
+
 Evidence = Mapping[str, pd.DataFrame]
+
+CHINESE_LABELS_FILE = config.PACKAGE_DATA_DIR / "code_labels_zh.csv"
+
+# The comparison report's section headings that hold each statement's evidence.
+SECTORS_SECTION = "Chains aligned by sector"
+THEMES_SECTION = "Theme rates"
+INSTRUMENTS_SECTION = "Policy instruments"
+FORMULAS_SECTION = "Shared formulas"
+SHARED_SECTORS_SECTION = "Sectors the localities share"
+GOALS_SECTION = "Goals compared by metric and year"
 
 
 class Claim(NamedTuple):
@@ -96,3 +114,377 @@ def verify(statement: Statement, tables: Evidence) -> list[str]:
 def synthesis(tables: Evidence) -> list[Statement]:
     """Every rule's statements, in rule order."""
     return [statement for function in RULES.values() for statement in function(tables)]
+
+
+def _place(name: str) -> str:
+    """The English name of a locality: its short gloss (衡阳市 -> Hengyang)."""
+    return english(name).split(" ")[0] or name
+
+
+def _places(names: list[str]) -> tuple[str, str]:
+    """English and Chinese enumerations of localities."""
+    english_names = [_place(n) for n in names]
+    if len(english_names) > 1:
+        en = ", ".join(english_names[:-1]) + " and " + english_names[-1]
+    else:
+        en = english_names[0]
+    return en, "、".join(names)
+
+
+# Enumerations name at most this many localities (the largest first) and count the rest.
+MOST_NAMED = 5
+
+
+def _rest(total: int, named: int) -> tuple[str, str]:
+    """English and Chinese tails for localities left out of an enumeration."""
+    left = total - named
+    return (f" and {left} more", f"等{total}地") if left > 0 else ("", "")
+
+
+def _compared(tables: Evidence) -> list[str]:
+    """Localities with enough text to be compared (not thin), in table order."""
+    places = tables["localities"]
+    return places.loc[~places["thin"], "locality"].tolist()
+
+
+@rule("chains")
+def chain_counts(tables: Evidence) -> list[Statement]:
+    """How many chains or clusters each locality names, most first."""
+    chains = tables["chains"].sort_values("chains", ascending=False, kind="stable")
+    chains = chains[chains["chains"] > 0]
+    if chains.empty:
+        return []
+    tail_en, tail_zh = _rest(len(chains), MOST_NAMED)
+    chains = chains.head(MOST_NAMED)
+    parts_en = [f"{_place(r.locality)} {r.chains}" for r in chains.itertuples()]
+    parts_zh = [f"{r.locality}{r.chains}个" for r in chains.itertuples()]
+    claims = tuple(
+        Claim("chains", {"locality": r.locality}, "chains", r.chains) for r in chains.itertuples()
+    )
+    return [
+        Statement(
+            "chains",
+            "Distinct industrial chains or clusters named: " + ", ".join(parts_en) + tail_en + ".",
+            "提到的产业链或产业集群（不重复计）：" + "，".join(parts_zh) + tail_zh + "。",
+            SECTORS_SECTION,
+            claims,
+        )
+    ]
+
+
+@rule("shared sectors")
+def shared_sectors(tables: Evidence, groups: int = 2) -> list[Statement]:
+    """The sectors two or more localities organise chains in: the ``groups`` sets of localities
+    sharing most, widest first."""
+    shared = tables["shared_sectors"]
+    shared = shared[shared["localities"].map(len) >= 2]
+    out = []
+    by_places = shared.groupby(shared["localities"].map(tuple), sort=False)
+    widest = sorted(by_places, key=lambda item: (-len(item[0]), -len(item[1])))[:groups]
+    for localities, group in widest:
+        names_en, names_zh = _places(list(localities))
+        sectors_en = ", ".join(group["sector_en"])
+        sectors_zh = "、".join(group["sector"])
+        claims = tuple(
+            Claim("shared_sectors", {"sector": s}, "localities", list(localities))
+            for s in group["sector"]
+        )
+        out.append(
+            Statement(
+                "shared sectors",
+                f"{names_en} each name chains in {sectors_en}."
+                if len(localities) > 2
+                else f"{names_en} both name chains in {sectors_en}.",
+                f"{names_zh}都提到{sectors_zh}领域的产业链。",
+                SHARED_SECTORS_SECTION,
+                claims,
+            )
+        )
+    return out
+
+
+@rule("leading themes")
+def leading_themes(tables: Evidence) -> list[Statement]:
+    """Each compared locality's most frequent theme."""
+    rates = tables["theme_rates"]
+    leaders = rates[(rates["rank"] == 1) & rates["locality"].isin(_compared(tables))]
+    if leaders.empty:
+        return []
+    tail_en, tail_zh = _rest(len(leaders), MOST_NAMED)
+    leaders = leaders.sort_values("rate", ascending=False, kind="stable").head(MOST_NAMED)
+    unit = leaders["unit"].iloc[0]
+    parts_en = [
+        f"{r.theme_en} in {_place(r.locality)} ({r.rate:.1f})" for r in leaders.itertuples()
+    ]
+    parts_zh = [f"{r.locality}为{r.theme_zh}（{r.rate:.1f}）" for r in leaders.itertuples()]
+    claims = tuple(
+        Claim("theme_rates", {"locality": r.locality, "rank": 1}, "code", r.code)
+        for r in leaders.itertuples()
+    ) + tuple(
+        Claim("theme_rates", {"locality": r.locality, "code": r.code}, "rate", r.rate)
+        for r in leaders.itertuples()
+    )
+    return [
+        Statement(
+            "leading themes",
+            f"The most frequent theme ({unit}): " + "; ".join(parts_en) + tail_en + ".",
+            "出现最多的主题：" + "；".join(parts_zh) + tail_zh + "。",
+            THEMES_SECTION,
+            claims,
+        )
+    ]
+
+
+@rule("theme differences")
+def theme_differences(tables: Evidence, most: int = 2) -> list[Statement]:
+    """Themes whose intervals separate two compared localities, largest ratio first."""
+    rates = tables["theme_rates"]
+    rates = rates[rates["locality"].isin(_compared(tables))]
+    pairs = rates.merge(rates, on="code", suffixes=("_a", "_b"))
+    apart = pairs[(pairs["ci_low_a"] > pairs["ci_high_b"]) & (pairs["rate_b"] >= 0)]
+    apart = apart.assign(ratio=(apart["rate_a"] + 0.5) / (apart["rate_b"] + 0.5))
+    out = []
+    for r in apart.sort_values("ratio", ascending=False, kind="stable").head(most).itertuples():
+        claims = tuple(
+            Claim("theme_rates", {"locality": place, "code": r.code}, column, value)
+            for place, suffix in ((r.locality_a, "a"), (r.locality_b, "b"))
+            for column, value in (
+                ("rate", getattr(r, f"rate_{suffix}")),
+                ("ci_low", getattr(r, f"ci_low_{suffix}")),
+                ("ci_high", getattr(r, f"ci_high_{suffix}")),
+            )
+        )
+        interval_a = f"{r.rate_a:.1f} [{r.ci_low_a:.1f}–{r.ci_high_a:.1f}]"
+        interval_b = f"{r.rate_b:.1f} [{r.ci_low_b:.1f}–{r.ci_high_b:.1f}]"
+        out.append(
+            Statement(
+                "theme differences",
+                f"{r.theme_en_a} is more present in {_place(r.locality_a)} ({interval_a}) than in "
+                f"{_place(r.locality_b)} ({interval_b}); the intervals do not overlap.",
+                f"{r.theme_zh_a}在{r.locality_a}（{interval_a}）多于{r.locality_b}（{interval_b}），"
+                "区间不重叠。",
+                THEMES_SECTION,
+                claims,
+            )
+        )
+    return out
+
+
+@rule("instrument sides")
+def instrument_sides(tables: Evidence) -> list[Statement]:
+    """The side of policy instruments each compared locality leans on most."""
+    sides = tables["instrument_sides"]
+    leaders = sides[(sides["rank"] == 1) & sides["locality"].isin(_compared(tables))]
+    if leaders.empty:
+        return []
+    tail_en, tail_zh = _rest(len(leaders), MOST_NAMED)
+    leaders = leaders.head(MOST_NAMED)
+    parts_en = [f"{_place(r.locality)} {r.side_en} ({r.share:.0f}%)" for r in leaders.itertuples()]
+    parts_zh = [f"{r.locality}以{r.side_zh}为主（{r.share:.0f}%）" for r in leaders.itertuples()]
+    claims = tuple(
+        Claim("instrument_sides", {"locality": r.locality, "rank": 1}, "side", r.side)
+        for r in leaders.itertuples()
+    ) + tuple(
+        Claim("instrument_sides", {"locality": r.locality, "side": r.side}, "share", r.share)
+        for r in leaders.itertuples()
+    )
+    return [
+        Statement(
+            "instrument sides",
+            "Policy instruments, the side used most (share of supply-, environment- and "
+            "demand-side sentences): " + "; ".join(parts_en) + tail_en + ".",
+            "政策工具中使用最多的一类（占供给型、环境型、需求型编码句子的比例）："
+            + "；".join(parts_zh)
+            + tail_zh
+            + "。",
+            INSTRUMENTS_SECTION,
+            claims,
+        )
+    ]
+
+
+@rule("shared formulas")
+def shared_formulas(tables: Evidence) -> list[Statement]:
+    """Formulas two or more localities use."""
+    shared = tables["shared_formulas"]
+    if shared.empty:
+        return []
+    parts_en, parts_zh, claims = [], [], []
+    for r in shared.itertuples():
+        names_en, names_zh = _places(list(r.localities))
+        gloss = f" ({r.english})" if r.english != r.formula else ""
+        parts_en.append(f"{r.formula}{gloss} in {names_en}")
+        parts_zh.append(f"{r.formula}（{names_zh}）")
+        claims.append(Claim("shared_formulas", {"formula": r.formula}, "localities", r.localities))
+    return [
+        Statement(
+            "shared formulas",
+            "Formulas used in more than one place: " + "; ".join(parts_en) + ".",
+            "多地共用的提法：" + "；".join(parts_zh) + "。",
+            FORMULAS_SECTION,
+            tuple(claims),
+        )
+    ]
+
+
+@rule("goals")
+def goals(tables: Evidence) -> list[Statement]:
+    """How many numeric goals each locality states (results are not goals)."""
+    counted = tables["goals"].sort_values("goals", ascending=False, kind="stable")
+    tail_en, tail_zh = _rest(len(counted), MOST_NAMED)
+    counted = counted.head(MOST_NAMED)
+    parts_en = [f"{_place(r.locality)} {r.goals}" for r in counted.itertuples()]
+    parts_zh = [f"{r.locality}{r.goals}项" for r in counted.itertuples()]
+    claims = tuple(
+        Claim("goals", {"locality": r.locality}, "goals", r.goals) for r in counted.itertuples()
+    )
+    return [
+        Statement(
+            "goals",
+            "Numeric goals stated (results of past years not counted): "
+            + ", ".join(parts_en)
+            + ".",
+            "提出的量化目标（不含已完成的数字）：" + "，".join(parts_zh) + "。",
+            GOALS_SECTION,
+            claims,
+        )
+    ]
+
+
+@rule("thin")
+def thin_localities(tables: Evidence) -> list[Statement]:
+    """Localities with too little text to compare: shown, never compared."""
+    places = tables["localities"]
+    thin = places[places["thin"]]
+    if thin.empty:
+        return []
+    names_en, names_zh = _places(thin["locality"].tolist())
+    counts = ", ".join(f"{r.articles} article{'s' * (r.articles != 1)}" for r in thin.itertuples())
+    claims = tuple(
+        Claim("localities", {"locality": r.locality}, column, value)
+        for r in thin.itertuples()
+        for column, value in (("articles", r.articles), ("thin", True))
+    )
+    return [
+        Statement(
+            "thin",
+            f"{names_en} rest on too little text ({counts}): their rates are shown but never "
+            "compared.",
+            f"{names_zh}文本过少（{'、'.join(f'{r.articles}篇' for r in thin.itertuples())}），"
+            "其频率仅供参考，不作比较。",
+            THEMES_SECTION,
+            claims,
+        )
+    ]
+
+
+@functools.cache
+def chinese_labels() -> dict[str, str]:
+    """Code (and side) -> its Chinese name."""
+    return {row["code"]: row["label_zh"] for row in resources.read_rows(CHINESE_LABELS_FILE)}
+
+
+def evidence(
+    articles: pd.DataFrame,
+    facts: pd.DataFrame,
+    coded: pd.DataFrame,
+    theme_rates: pd.DataFrame,
+    localities: list[str],
+) -> dict[str, pd.DataFrame]:
+    """The tables the rules read, from what the comparison report computes.
+
+    Args:
+        articles: the compared articles (article_id, locality).
+        facts: their facts with a ``locality`` column.
+        coded: their rows of the themes table.
+        theme_rates: :func:`helpers.analysis.facts.theme_rates` by locality (with ``thin``).
+    """
+    rates = theme_rates[theme_rates["locality"].isin(localities)]
+    per_place = rates.drop_duplicates("locality").set_index("locality")
+    places = pd.DataFrame(
+        {
+            "locality": localities,
+            "articles": [int(per_place.at[p, "articles"]) for p in localities],
+            "tokens": [int(per_place.at[p, "tokens"]) for p in localities],
+            "thin": [bool(per_place.at[p, "thin"]) for p in localities],
+        }
+    )
+    mapped = sectors.chain_sectors(facts[facts["kind"] == "chain"])
+    chains = mapped.groupby("locality")["normalised"].nunique()
+    matrix = sectors.sector_matrix(mapped, localities)
+    shared = sectors.shared_sectors(matrix, localities, at_least=2)
+    figures = comparable.comparable_figures(facts[facts["kind"] == "target"])
+    goals = figures[figures["figure_type"] == "target"].groupby("locality").size()
+    formulas = comparable.shared_formulas(slogan_mentions(facts), localities)
+    return {
+        "localities": places,
+        "chains": pd.DataFrame(
+            {"locality": localities, "chains": [int(chains.get(p, 0)) for p in localities]}
+        ),
+        "shared_sectors": pd.DataFrame(
+            {
+                "sector": shared["sector"].to_numpy(),
+                "sector_en": shared["English"].to_numpy(),
+                "localities": [[p for p in localities if row[p]] for _, row in shared.iterrows()],
+            }
+        ),
+        "theme_rates": _ranked_rates(rates),
+        "instrument_sides": _ranked_sides(coded, articles, localities),
+        "shared_formulas": pd.DataFrame(
+            {
+                "formula": formulas["formula"].to_numpy(),
+                "english": [english(w.split("、")[0]) for w in formulas["written"]],
+                "localities": [
+                    [p for p in localities if row[p] > 0] for _, row in formulas.iterrows()
+                ],
+            }
+        ),
+        "goals": pd.DataFrame(
+            {"locality": localities, "goals": [int(goals.get(p, 0)) for p in localities]}
+        ),
+    }
+
+
+def _ranked_rates(rates: pd.DataFrame) -> pd.DataFrame:
+    """Theme rates with English and Chinese names and a rank within each locality among the
+    codes the validation trusts (untrusted codes get no rank)."""
+    trusted = ~rates["item"].map(lambda code: bool(coding_eval.warning(code)))
+    ranked = rates.assign(
+        code=rates["item"],
+        theme_en=rates["theme"].str.replace(" ⚠", "", regex=False).str.lower(),
+        theme_zh=rates["item"].map(chinese_labels()),
+        unit="coded sentences per 10,000 content tokens",
+    )
+    ranks = ranked[trusted].groupby("locality")["rate"].rank(ascending=False, method="first")
+    return ranked.assign(rank=ranks.reindex(ranked.index).fillna(0).astype(int))
+
+
+def _ranked_sides(
+    coded: pd.DataFrame, articles: pd.DataFrame, localities: list[str]
+) -> pd.DataFrame:
+    """Share of each locality's instrument-coded sentences on each of the three sides, ranked
+    (investment promotion is compared apart, as the reports show it)."""
+    shares = side_shares(coded, articles, "locality")
+    rows = []
+    for side, (_, row) in zip(themes.SIDES[:3], shares.iloc[:3].iterrows()):
+        for place in localities:
+            share = row.get(place)
+            if pd.notna(share):
+                rows.append(
+                    {
+                        "locality": place,
+                        "side": side,
+                        "side_en": f"the {side} side",
+                        "side_zh": chinese_labels()[side],
+                        "share": float(share),
+                    }
+                )
+    table = pd.DataFrame(rows, columns=["locality", "side", "side_en", "side_zh", "share"])
+    ranks = table.groupby("locality")["share"].rank(ascending=False, method="first")
+    return table.assign(rank=ranks.astype(int))
+
+
+def markdown(statements: list[Statement]) -> str:
+    """The synthesis as a markdown list: each statement in English, then Chinese, then a link to
+    the section that shows its evidence."""
+    return "\n".join(f"- {s.en} {s.zh} ([evidence]({s.anchor}))" for s in statements)
