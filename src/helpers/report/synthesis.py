@@ -25,12 +25,14 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 import pandas as pd
+from IPython.display import Markdown, display
 
 from helpers import config, resources
 from helpers.analysis import comparable, sectors
 from helpers.analysis.facts import instrument_sides as side_shares
 from helpers.analysis.trajectory import slogan_mentions
 from helpers.nlp import coding_eval, themes
+from helpers.report.display import escape_markdown
 from helpers.report.gloss import english
 
 Evidence = Mapping[str, pd.DataFrame]
@@ -279,7 +281,7 @@ def instrument_sides(tables: Evidence) -> list[Statement]:
         return []
     tail_en, tail_zh = _rest(len(leaders), MOST_NAMED)
     leaders = leaders.head(MOST_NAMED)
-    parts_en = [f"{_place(r.locality)} {r.side_en} ({r.share:.0f}%)" for r in leaders.itertuples()]
+    parts_en = [f"{_place(r.locality)}: {r.side_en} ({r.share:.0f}%)" for r in leaders.itertuples()]
     parts_zh = [f"{r.locality}以{r.side_zh}为主（{r.share:.0f}%）" for r in leaders.itertuples()]
     claims = tuple(
         Claim("instrument_sides", {"locality": r.locality, "rank": 1}, "side", r.side)
@@ -359,7 +361,14 @@ def thin_localities(tables: Evidence) -> list[Statement]:
     if thin.empty:
         return []
     names_en, names_zh = _places(thin["locality"].tolist())
-    counts = ", ".join(f"{r.articles} article{'s' * (r.articles != 1)}" for r in thin.itertuples())
+    sizes = thin["articles"].unique()
+    if len(sizes) == 1:
+        counts = f"{sizes[0]} article{'s' * (sizes[0] != 1)} each" if len(thin) > 1 else ""
+        counts = counts or f"{sizes[0]} article{'s' * (sizes[0] != 1)}"
+        counts_zh = f"各{sizes[0]}篇" if len(thin) > 1 else f"{sizes[0]}篇"
+    else:
+        counts = ", ".join(f"{n} article{'s' * (n != 1)}" for n in thin["articles"])
+        counts_zh = "、".join(f"{n}篇" for n in thin["articles"])
     claims = tuple(
         Claim("localities", {"locality": r.locality}, column, value)
         for r in thin.itertuples()
@@ -370,8 +379,7 @@ def thin_localities(tables: Evidence) -> list[Statement]:
             "thin",
             f"{names_en} rest on too little text ({counts}): their rates are shown but never "
             "compared.",
-            f"{names_zh}文本过少（{'、'.join(f'{r.articles}篇' for r in thin.itertuples())}），"
-            "其频率仅供参考，不作比较。",
+            f"{names_zh}文本过少（{counts_zh}），其频率仅供参考，不作比较。",
             THEMES_SECTION,
             claims,
         )
@@ -474,7 +482,7 @@ def _ranked_sides(
                     {
                         "locality": place,
                         "side": side,
-                        "side_en": f"the {side} side",
+                        "side_en": f"{side} side",
                         "side_zh": chinese_labels()[side],
                         "share": float(share),
                     }
@@ -486,5 +494,14 @@ def _ranked_sides(
 
 def markdown(statements: list[Statement]) -> str:
     """The synthesis as a markdown list: each statement in English, then Chinese, then a link to
-    the section that shows its evidence."""
-    return "\n".join(f"- {s.en} {s.zh} ([evidence]({s.anchor}))" for s in statements)
+    the section that shows its evidence. The statements' text is escaped (it quotes names from
+    the articles)."""
+    return "\n".join(
+        f"- {escape_markdown(s.en)} {escape_markdown(s.zh)} ([evidence]({s.anchor}))"
+        for s in statements
+    )
+
+
+def show(statements: list[Statement]) -> None:
+    """Display the synthesis (or a line saying the tables support no statement)."""
+    display(Markdown(markdown(statements) or "Nothing the tables can support."))
