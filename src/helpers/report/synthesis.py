@@ -361,7 +361,7 @@ def thin_localities(tables: Evidence) -> list[Statement]:
     if thin.empty:
         return []
     names_en, names_zh = _places(thin["locality"].tolist())
-    sizes = thin["articles"].unique()
+    sizes = [int(n) for n in thin["articles"].unique()]
     if len(sizes) == 1:
         counts = f"{sizes[0]} article{'s' * (sizes[0] != 1)} each" if len(thin) > 1 else ""
         counts = counts or f"{sizes[0]} article{'s' * (sizes[0] != 1)}"
