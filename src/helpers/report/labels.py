@@ -1,7 +1,8 @@
 """Labels for display: a Chinese term with a short English gloss, for tables, text and charts.
 
-:mod:`helpers.report.gloss` finds the English; this module cuts it to fit a table cell or a
-tick label. Charts (:mod:`helpers.report.plots`) and tables (:mod:`helpers.report.display`)
+:mod:`helpers.report.gloss` finds the English; this module shows it whole in a table cell
+(:func:`gloss`: tables wrap) and without its asides on a tick label (:func:`short_gloss`), never
+cut with "…". Charts (:mod:`helpers.report.plots`) and tables (:mod:`helpers.report.display`)
 both label terms with it.
 """
 
@@ -13,8 +14,7 @@ import pandas as pd
 
 from helpers.report.gloss import english
 
-GLOSS_CHARS = 60  # longer glosses are cut at a word: a label must not squeeze a table or chart
-CHART_GLOSS_CHARS = 30  # tick labels longer than this squeeze the plot area
+CHART_GLOSS_CHARS = 30  # a chart label's gloss longer than this loses its asides in brackets
 # Dictionary apparatus that is no gloss: cross-references and pinyin in brackets.
 _NOT_GLOSS = re.compile(
     r",?\s*\b(?:abbr\.|see also\b|see\b|variant of\b|also written\b).*$|\[[^\]]*\]"
@@ -23,34 +23,42 @@ _NOT_GLOSS = re.compile(
 Labeller = Callable[[str], str]
 
 
-def short_gloss(gloss: str, limit: int = GLOSS_CHARS) -> str:
-    """The first sense of a gloss without dictionary apparatus, cut at a word to ``limit`` characters.
+def whole_gloss(gloss: str) -> str:
+    """The first sense of a gloss without dictionary apparatus, whole: what a table shows.
 
-    >>> short_gloss("fine chemical industry, abbr. of 化學工業|化学工业[hua4 xue2 gong1 ye4]")
+    >>> whole_gloss("fine chemical industry, abbr. of 化學工業|化学工业[hua4 xue2 gong1 ye4]")
     'fine chemical industry'
-    >>> short_gloss("six stabilities; six guarantees")
+    >>> whole_gloss("six stabilities; six guarantees")
     'six stabilities'
-    >>> short_gloss("Yunyang county in Wanzhou suburbs of north Chongqing", limit=30)
-    'Yunyang county in Wanzhou…'
-    >>> short_gloss("to push (e.g. for acceptance of a plan)", limit=30)
-    'to push'
     """
-    first = _NOT_GLOSS.sub("", gloss.split(";", 1)[0]).strip(" ,")
-    if len(first) > limit:  # asides in parentheses go first, then words from the end
-        first = re.sub(r"\s*\([^)]*\)", "", first)
-    if len(first) <= limit:
-        return first
-    return first[:limit].rsplit(" ", 1)[0].rstrip(",") + "…"
+    return _NOT_GLOSS.sub("", gloss.split(";", 1)[0]).strip(" ,")
 
 
-def gloss(term: str, limit: int = GLOSS_CHARS) -> str:
-    """A short English gloss for a table's English column; empty when none is known.
+def short_gloss(gloss: str, limit: int = CHART_GLOSS_CHARS) -> str:
+    """The same sense as :func:`whole_gloss`, shorter for a chart: past ``limit`` characters its
+    asides in brackets go. Never cut mid-sense: a chart label must not say half of a gloss.
 
-    >>> gloss("产业链")
-    'industrial chain'
+    >>> short_gloss("to push (e.g. for acceptance of a plan)")
+    'to push'
+    >>> short_gloss("three highlands, four new missions (Hunan strategy)")
+    'three highlands, four new missions'
+    >>> short_gloss("hydraulics (fluid power)")
+    'hydraulics (fluid power)'
+    """
+    whole = whole_gloss(gloss)
+    if len(whole) <= limit:
+        return whole
+    return re.sub(r"\s*\([^)]*\)", "", whole).strip() or whole
+
+
+def gloss(term: str) -> str:
+    """The whole English gloss of a term for a table's English column; empty when none is known.
+
+    >>> gloss("产业链"), gloss("蒿慧杰")
+    ('industrial chain', '')
     """
     english_ = english(term)
-    return short_gloss(english_, limit) if english_ != term else ""
+    return whole_gloss(english_) if english_ != term else ""
 
 
 def significant(x: float, digits: int = 3) -> str:
@@ -115,11 +123,7 @@ def label(term: str, gloss: Labeller | None = None) -> str:
     'ABC'
     """
     english_ = (gloss or english)(term)
-    return (
-        f"{term} ({short_gloss(english_, CHART_GLOSS_CHARS)})"
-        if english_ and english_ != term
-        else term
-    )
+    return f"{term} ({short_gloss(english_)})" if english_ and english_ != term else term
 
 
 def place_label(name: str) -> str:
