@@ -20,6 +20,7 @@ from helpers.analysis.facts import (
     presence,
     slogan_counts,
 )
+from helpers.report import columns
 from helpers.report.labels import amount_english, gloss, label, significant
 
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>])")
@@ -85,6 +86,8 @@ def table_html(
         # The index as a first column: pandas would give its name a header row of its own.
         frame = frame.rename_axis(index=frame.index.name or "", columns=None).reset_index()
         index = False
+    if not isinstance(frame.columns, pd.MultiIndex):
+        frame = columns.readable(frame)
     # pandas writes <NA> for a missing value of a nullable column, whatever na_rep says.
     nullable = [c for c in frame.columns if isinstance(frame[c].dtype, pd.Int64Dtype)]
     if nullable:
@@ -98,25 +101,51 @@ def table_html(
     return shown
 
 
+INTERACTIVE_ROWS = 12  # a table this long gets a search box and sortable columns on the page
+
+
 def table(frame: pd.DataFrame, index: bool = False, caption: str | None = None) -> None:
     """Display a DataFrame as an escaped HTML table ("None found." for an empty one: a header
-    row alone says nothing)."""
+    row alone says nothing); a long one searchable and sortable (``report/tables.js``)."""
     if frame.empty:
         markdown("None found.")
         return
-    display(HTML(table_html(frame, index=index, caption=caption)))
+    classes = "report-table interactive" if len(frame) >= INTERACTIVE_ROWS else "report-table"
+    display(HTML(table_html(frame, index=index, caption=caption, classes=classes)))
 
 
 def quotes(sentences: Iterable[str], source: Iterable[str] | None = None) -> None:
-    """Display sentences as evidence, each as escaped text with its source beside it."""
+    """Display sentences as evidence, each as escaped text with its source beside it and a
+    word-by-word English gloss below it."""
+    from helpers.report.labels import text_gloss
+
     sources = list(source) if source is not None else None
     items = "".join(
         f"<li>{html.escape(str(s))}"
         + (f" <small>({html.escape(str(sources[i]))})</small>" if sources else "")
+        + f"<br><small class='gloss'>{html.escape(text_gloss(s))}</small>"
         + "</li>"
         for i, s in enumerate(sentences)
     )
     display(HTML(f"<ul class='evidence'>{items}</ul>"))
+
+
+def collapse_repeats(lines: pd.DataFrame) -> pd.DataFrame:
+    """One concordance line per sentence, with how often the keyword occurs in it: an
+    enumeration that repeats the keyword (A产业链、B产业链、…) shows once, with its count.
+
+    >>> lines = pd.DataFrame({"article_id": ["a", "a", "b"], "sentence_id": [1, 1, 1],
+    ...                       "left": ["A", "B", "C"], "keyword": ["链"] * 3, "right": ["", "", ""]})
+    >>> collapse_repeats(lines)[["left", "in sentence"]].values.tolist()
+    [['A', 2], ['C', 1]]
+    """
+    keys = ["article_id", "sentence_id"]
+    counts = lines.groupby(keys, sort=False)["keyword"].transform("size")
+    return (
+        lines.assign(**{"in sentence": counts})
+        .drop_duplicates(keys)
+        .reset_index(drop=True)
+    )
 
 
 def kwic_html(
@@ -126,23 +155,37 @@ def kwic_html(
     right: str = "right",
     source: str | None = None,
 ) -> str:
-    """A keyword-in-context table: left context right-aligned, the keyword marked, all escaped.
+    """A keyword-in-context table, all escaped: left context right-aligned against the marked
+    keyword (never clipped there), a word-by-word English gloss of the line, its source, and how
+    often the keyword occurs in that sentence where lines were collapsed (:func:`collapse_repeats`).
 
     >>> "<mark>产业链</mark>" in kwic_html(pd.DataFrame({"left": ["<b>"], "keyword": ["产业链"], "right": ["建设"]}))
     True
     """
+    from helpers.report.labels import text_gloss
+
+    counted = "in sentence" in lines.columns
+    head = "<th>context before</th><th>term</th><th>context after</th><th>English (word by word)</th>"
+    head += "<th>source</th>" * bool(source) + "<th>times in the sentence</th>" * counted
     rows = []
     for row in lines.itertuples(index=False):
-        values = row._asdict()
+        values = dict(zip(lines.columns, row))
+        line = f"{values[left]}{values[keyword]}{values[right]}"
         cells = [
             f"<td class='left'>{html.escape(str(values[left]))}</td>",
             f"<td class='keyword'><mark>{html.escape(str(values[keyword]))}</mark></td>",
             f"<td class='right'>{html.escape(str(values[right]))}</td>",
+            f"<td class='gloss'>{html.escape(text_gloss(line))}</td>",
         ]
         if source:
             cells.append(f"<td><small>{html.escape(str(values[source]))}</small></td>")
+        if counted:
+            cells.append(f"<td>{int(values['in sentence'])}</td>")
         rows.append(f"<tr>{''.join(cells)}</tr>")
-    return f"<table class='report-table kwic'><tbody>{''.join(rows)}</tbody></table>"
+    return (
+        f"<table class='report-table kwic interactive'><thead><tr>{head}</tr></thead>"
+        f"<tbody>{''.join(rows)}</tbody></table>"
+    )
 
 
 def kwic(lines: pd.DataFrame, **columns) -> None:

@@ -6,9 +6,13 @@ as a subset), runs no script at all, and shows whatever an article contains as t
 1. notebooks display untrusted text through :mod:`helpers.report.display`, which escapes it;
 2. HTML and Markdown outputs pass through an allow-list sanitizer (no ``<script>``, no ``on*``
    attributes, images only from ``data:``) that keeps tables intact, unlike nbconvert's own;
-3. a Content-Security-Policy forbids scripts and requests to any host, should 1 and 2 miss.
+3. a Content-Security-Policy forbids requests to any host and every script but the page's own
+   (``templates/report/tables.js``: searching and sorting long tables, allowed by its hash),
+   should 1 and 2 miss.
 """
 
+import base64
+import hashlib
 import html
 import re
 from dataclasses import dataclass, field
@@ -22,9 +26,12 @@ from helpers.report import fonts
 TEMPLATES_DIR = config.REPORT_DIR / "templates"
 TEMPLATE_NAME = "report"
 
+# The one script a page may run: searching and sorting its long tables (it writes no HTML).
+TABLE_SCRIPT = (TEMPLATES_DIR / TEMPLATE_NAME / "tables.js").read_text(encoding="utf-8")
+_SCRIPT_HASH = base64.b64encode(hashlib.sha256(TABLE_SCRIPT.encode()).digest()).decode()
 CONTENT_SECURITY_POLICY = (
-    "default-src 'none'; img-src data:; style-src 'unsafe-inline'; "
-    "font-src data:; base-uri 'none'; form-action 'none'"
+    f"default-src 'none'; script-src 'sha256-{_SCRIPT_HASH}'; img-src data:; "
+    "style-src 'unsafe-inline'; font-src data:; base-uri 'none'; form-action 'none'"
 )
 
 # The embedded font comes first: with a system font first, Chromium drew bold Chinese (headings)
@@ -68,9 +75,16 @@ table.report-table th, table.report-table td {{ border: 1px solid #ccd; padding:
 table.report-table thead th {{ background: #eef1f5; }}
 .jp-RenderedHTMLCommon table {{ font-size: 0.92em; }}
 mark {{ background: #ffe58a; padding: 0 0.1em; }}
-.kwic td.left {{ text-align: right; white-space: nowrap; overflow: hidden; max-width: 22em; }}
-.kwic td.right {{ white-space: nowrap; overflow: hidden; max-width: 22em; }}
+.kwic td.left {{ text-align: right; white-space: nowrap; }}
+.kwic td.keyword, .kwic td.right {{ white-space: nowrap; }}
+.kwic td.gloss {{ min-width: 16em; font-size: 0.9em; color: #333; }}
 .index-table {{ width: 100%; }}
+input.table-search {{ margin: 0.4em 0; padding: 0.25em 0.5em; width: 22em; max-width: 100%;
+  font: inherit; border: 1px solid #99a; border-radius: 3px; }}
+th.sortable {{ cursor: pointer; }}
+th.sortable::after {{ content: " ⇅"; color: #889; font-weight: normal; }}
+th[aria-sort="ascending"]::after {{ content: " ↑"; }}
+th[aria-sort="descending"]::after {{ content: " ↓"; }}
 .status-failed {{ color: #c0392b; font-weight: 600; }}
 """
 
@@ -334,7 +348,12 @@ def remote_references(page: str) -> list[str]:
     return collector.urls
 
 
+_INTERACTIVE = re.compile(r"""<table [^>]*class=["'][^"']*\binteractive\b""")
+
+
 def _finish(page: str) -> str:
+    if _INTERACTIVE.search(page):
+        page = page.replace("</body>", f"<script>{TABLE_SCRIPT}</script></body>", 1)
     page = embed_webfont(page)
     remote = remote_references(page)
     if remote:  # the template and the sanitizer should make this impossible: fail loudly

@@ -13,6 +13,7 @@ from collections.abc import Callable
 import pandas as pd
 
 from helpers.report.gloss import english
+from helpers.text.chars import HAN
 
 CHART_GLOSS_CHARS = 30  # a chart label's gloss longer than this loses its asides in brackets
 # Dictionary apparatus that is no gloss: cross-references and pinyin in brackets.
@@ -52,13 +53,18 @@ def short_gloss(gloss: str, limit: int = CHART_GLOSS_CHARS) -> str:
 
 
 def gloss(term: str) -> str:
-    """The whole English gloss of a term for a table's English column; empty when none is known.
+    """The whole English gloss of a term for a table's English column: its dictionary gloss,
+    else its words glossed one by one (:func:`text_gloss`, names in pinyin); empty for a term
+    without Chinese that no source knows.
 
-    >>> gloss("产业链"), gloss("蒿慧杰")
-    ('industrial chain', '')
+    >>> gloss("产业链"), gloss("动态项目储备库"), gloss("蒿慧杰"), gloss("ABC")
+    ('industrial chain', 'development project Chu Beiku', 'Hao Huijie', '')
     """
     english_ = english(term)
-    return whole_gloss(english_) if english_ != term else ""
+    if english_ != term:
+        return whole_gloss(english_)
+    words = text_gloss(term)
+    return words if words != term else ""
 
 
 def significant(x: float, digits: int = 3) -> str:
@@ -122,8 +128,12 @@ def label(term: str, gloss: Labeller | None = None) -> str:
     >>> label("ABC", gloss=lambda term: "")
     'ABC'
     """
-    english_ = (gloss or english)(term)
+    english_ = (gloss or _gloss_of)(term)
     return f"{term} ({short_gloss(english_)})" if english_ and english_ != term else term
+
+
+def _gloss_of(term: str) -> str:
+    return gloss(term)
 
 
 def place_label(name: str) -> str:
@@ -133,3 +143,66 @@ def place_label(name: str) -> str:
     '衡阳市 (Hengyang)'
     """
     return label(name, gloss=lambda term: english(term).split(" ")[0])
+
+
+_HAN_RUN = re.compile(f"[{HAN}]+")
+_UNGLOSSED_HAN_RUN = re.compile(f"[{HAN}]+(?![{HAN}]| \\()")  # not glossed already
+_PUNCTUATION = re.compile(r"([，。、；：！？,.;:!?（）()“”\"《》])")
+_ASCII_PUNCTUATION = str.maketrans("，。、；：！？（）“”《》", ",.,;:!?()\"\"\"\"")
+
+
+# A dictionary's gloss of a name: the name, then what it is ("Hengyang prefecture-level city
+# in Hunan", "Xi Jinping (1953-), ..."); inside a text the name alone is enough.
+_NAME_GLOSS = re.compile(
+    r"^([A-Z][\w'-]*(?: [A-Z][\w'-]*)*)(?= \(| (?:[\w-]+ )?"
+    r"(?:city|county|province|district|prefecture|municipality|town|township)\b)"
+)
+
+
+def _word_english(word: str) -> str:
+    """One word in English: its gloss without asides (a place or person by name alone), else
+    its pinyin (most words no source knows are names)."""
+    english_ = english(word)
+    if english_ == word:
+        return name_pinyin(word) if _HAN_RUN.fullmatch(word) else word
+    name = _NAME_GLOSS.match(english_)
+    return name.group(1) if name else short_gloss(english_, limit=0)
+
+
+def text_gloss(text: str) -> str:
+    """A word-by-word English rendering of a Chinese text (a title, a sentence), so that a reader
+    without Chinese sees what it is about. Words as the build cuts them (slogans and numbers
+    whole), stopwords left out, each glossed as in every table; words no source knows (names) in
+    pinyin. A gloss, not a translation: word order and grammar stay Chinese.
+
+    >>> text_gloss("邓群策：坚决打赢产业链建设攻坚战")
+    'Deng Qun Ce: firm to win industrial chain to construct Gong Jianzhan'
+    """
+    from helpers.nlp.segment import cut, stopwords
+
+    stop, out = stopwords(), []
+    for piece in _PUNCTUATION.split(str(text)):
+        if _PUNCTUATION.fullmatch(piece):
+            out.append(piece.translate(_ASCII_PUNCTUATION))
+            continue
+        out += [" " + _word_english(word) for word in cut(piece) if word not in stop]
+    return re.sub(r"\s+([,.;:!?)])", r"\1", "".join(out)).strip()
+
+
+def with_glosses(text: str) -> str:
+    """Text in which every Chinese run known to a glossary gets its English beside it, for lines
+    mixing English and Chinese (a report's summary on the index page).
+
+    >>> with_glosses("slogans 项目为王, 三高四新 in 衡阳市; 产业链 (industrial chain)")
+    'slogans 项目为王 (projects are king), 三高四新 (three highlands, four new missions) in 衡阳市 (Hengyang); 产业链 (industrial chain)'
+    """
+    return _UNGLOSSED_HAN_RUN.sub(
+        lambda match: label(match.group(), gloss=_name_or_gloss), str(text)
+    )
+
+
+def _name_or_gloss(term: str) -> str:
+    """A term's gloss, a place or person by name alone (衡阳市: Hengyang)."""
+    english_ = gloss(term)
+    name = _NAME_GLOSS.match(english_)
+    return name.group(1) if name else english_
