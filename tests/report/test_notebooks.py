@@ -449,6 +449,21 @@ def test_every_page_has_a_table_of_contents_a_link_to_the_index_and_no_scientifi
     ), name
 
 
+RAW_COLUMNS = ("ci_low", "ci_high", "freq_target", "freq_reference", "g2", "log_dice", "t_score")
+
+
+@pytest.mark.parametrize("name", SEED_REPORTS)
+def test_tables_read_without_help(processed, name):
+    """No gloss cut with "…", no raw column name, long tables searchable by the page's script."""
+    _, page = built_report(name)
+    text = export.visible_text(page)
+    assert not re.search(r"[A-Za-z,)]…", text), name
+    headers = {export.visible_text(h).strip() for h in re.findall(r"<th[^>]*>.*?</th>", page, re.S)}
+    assert not headers & set(RAW_COLUMNS), name
+    if re.search(r"<table [^>]*class=\"[^\"]*interactive", page):
+        assert f"<script>{export.TABLE_SCRIPT}</script>" in page
+
+
 @pytest.mark.parametrize("name", SEED_REPORTS)
 def test_no_missing_value_is_shown_as_a_placeholder(processed, name):
     _, page = built_report(name)

@@ -141,11 +141,7 @@ def collapse_repeats(lines: pd.DataFrame) -> pd.DataFrame:
     """
     keys = ["article_id", "sentence_id"]
     counts = lines.groupby(keys, sort=False)["keyword"].transform("size")
-    return (
-        lines.assign(**{"in sentence": counts})
-        .drop_duplicates(keys)
-        .reset_index(drop=True)
-    )
+    return lines.assign(**{"in sentence": counts}).drop_duplicates(keys).reset_index(drop=True)
 
 
 def kwic_html(
@@ -165,7 +161,9 @@ def kwic_html(
     from helpers.report.labels import text_gloss
 
     counted = "in sentence" in lines.columns
-    head = "<th>context before</th><th>term</th><th>context after</th><th>English (word by word)</th>"
+    head = (
+        "<th>context before</th><th>term</th><th>context after</th><th>English (word by word)</th>"
+    )
     head += "<th>source</th>" * bool(source) + "<th>times in the sentence</th>" * counted
     rows = []
     for row in lines.itertuples(index=False):

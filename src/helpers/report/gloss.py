@@ -58,7 +58,9 @@ def _sense_weights() -> dict[str, int]:
 
 @functools.cache
 def _patterns() -> list[tuple[re.Pattern, str]]:
-    return [(re.compile(row["pattern"]), row["english"]) for row in resources.read_rows(PATTERNS_FILE)]
+    return [
+        (re.compile(row["pattern"]), row["english"]) for row in resources.read_rows(PATTERNS_FILE)
+    ]
 
 
 def _is_proper(pinyin: str) -> bool:
@@ -144,7 +146,7 @@ def english(term: str) -> str:
     gloss = _known(term) or _by_pattern(term)
     if gloss:
         return gloss
-    parts = _longest_glossed_words(term)
+    parts = longest_glossed_words(term)
     return " ".join(parts) if parts else term
 
 
@@ -181,12 +183,18 @@ def plural(phrase: str) -> str:
 def number_english(numeral: str) -> str:
     """A number written in Chinese or Arabic numerals, in English words up to twenty.
 
-    >>> number_english("四"), number_english("两"), number_english("十二"), number_english("50")
-    ('four', 'two', 'twelve', '50')
+    >>> number_english("四"), number_english("两"), number_english("十二"), number_english("百亿")
+    ('four', 'two', 'twelve', '10 billion')
     """
     import cn2an
 
-    value = int(numeral) if numeral.isdigit() else int(cn2an.cn2an(numeral, "smart"))
+    # cn2an wants the leading 一 that 百亿 and 十大 leave out
+    spelled = "一" + numeral if numeral[:1] in "十百千万亿" else numeral
+    value = int(numeral) if numeral.isdigit() else int(cn2an.cn2an(spelled, "smart"))
+    # 百亿 is ten billion: big round numbers in words of scale, as amounts are written
+    for scale, word in ((10**9, "billion"), (10**6, "million")):
+        if value >= scale and value % scale == 0:
+            return f"{value // scale:,} {word}"
     return _NUMBER_WORDS[value] if value < len(_NUMBER_WORDS) else f"{value:,}"
 
 
@@ -206,29 +214,32 @@ def _by_pattern(term: str) -> str | None:
             if name == "n":
                 values["n"] = number_english(part)
                 continue
-            gloss = _known(part) or _by_pattern(part) or " ".join(_longest_glossed_words(part) or [])
+            gloss = _known(part) or _by_pattern(part) or " ".join(longest_glossed_words(part) or [])
             if not gloss:
                 break
-            values[name], values[f"{name}_plural"] = _plain(gloss), plural(_plain(gloss))
+            # a verb in a noun's place reads as the noun (制造立市: the city built on manufacture)
+            noun = _plain(gloss).removeprefix("to ")
+            values[name], values[f"{name}_plural"] = noun, plural(noun)
         else:
             return template.format(**values)
     return None
 
 
-def _longest_glossed_words(term: str, longest: int = 8) -> list[str] | None:
+def longest_glossed_words(term: str, longest: int = 8, shortest: int = 2) -> list[str] | None:
     """Glosses of the longest known words that tile the term left to right, or None.
 
     The project glossary is asked before CC-CEDICT for every part, so that 现代物流产业链
     reads "modern logistics industrial chain", not CC-CEDICT's first sense of 现代 (Hyundai).
-    Single characters do not count: glossing names character by character gives nonsense
-    (刘尚进 is a person, not "battle-ax still to go forward").
+    Single characters count only with ``shortest=1``, for a word known not to be a name:
+    glossing names character by character gives nonsense (刘尚进 is a person, not "battle-ax
+    still to go forward").
 
-    >>> _longest_glossed_words("现代物流产业链")
+    >>> longest_glossed_words("现代物流产业链")
     ['modern logistics', 'industrial chain']
     """
     glosses, start = [], 0
     while start < len(term):
-        for end in range(min(len(term), start + longest), start + 1, -1):
+        for end in range(min(len(term), start + longest), start + shortest - 1, -1):
             gloss = _known(term[start:end])
             if gloss:
                 glosses.append(_plain(gloss))

@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 import pandas as pd
 
-from helpers.report.gloss import english
+from helpers.report.gloss import english, longest_glossed_words, number_english
 from helpers.text.chars import HAN
 
 CHART_GLOSS_CHARS = 30  # a chart label's gloss longer than this loses its asides in brackets
@@ -58,7 +58,7 @@ def gloss(term: str) -> str:
     without Chinese that no source knows.
 
     >>> gloss("产业链"), gloss("动态项目储备库"), gloss("蒿慧杰"), gloss("ABC")
-    ('industrial chain', 'development project Chu Beiku', 'Hao Huijie', '')
+    ('industrial chain', 'development project reserves warehouse', 'Hao Huijie', '')
     """
     english_ = english(term)
     if english_ != term:
@@ -146,9 +146,10 @@ def place_label(name: str) -> str:
 
 
 _HAN_RUN = re.compile(f"[{HAN}]+")
+_NUMERAL_WORD = re.compile("[零一二两三四五六七八九十百千万亿]+")
 _UNGLOSSED_HAN_RUN = re.compile(f"[{HAN}]+(?![{HAN}]| \\()")  # not glossed already
 _PUNCTUATION = re.compile(r"([，。、；：！？,.;:!?（）()“”\"《》])")
-_ASCII_PUNCTUATION = str.maketrans("，。、；：！？（）“”《》", ",.,;:!?()\"\"\"\"")
+_ASCII_PUNCTUATION = str.maketrans("，。、；：！？（）“”《》", ',.,;:!?()""""')
 
 
 # A dictionary's gloss of a name: the name, then what it is ("Hengyang prefecture-level city
@@ -164,9 +165,56 @@ def _word_english(word: str) -> str:
     its pinyin (most words no source knows are names)."""
     english_ = english(word)
     if english_ == word:
-        return name_pinyin(word) if _HAN_RUN.fullmatch(word) else word
+        return _unknown_english(word) if _HAN_RUN.fullmatch(word) else word
     name = _NAME_GLOSS.match(english_)
-    return name.group(1) if name else short_gloss(english_, limit=0)
+    if name:
+        return name.group(1)
+    whole = whole_gloss(english_)
+    return "" if whole.startswith("(") and whole.endswith(")") else short_gloss(whole, limit=0)
+
+
+def _unknown_english(word: str) -> str:
+    """A word no source knows, glossed by the smaller words jieba's own dictionary (without the
+    project's, which keeps such words whole) reads in it; a person's name, as its tagger finds
+    names, in pinyin (so a name is never glossed character by character)."""
+    import jieba.posseg
+
+    if _NUMERAL_WORD.fullmatch(word):
+        return number_english(word)
+    pieces = jieba.posseg.lcut(word, HMM=True)
+    if len(pieces) == 1:
+        if pieces[0].flag.startswith("nr"):
+            return name_pinyin(word)
+        parts = longest_glossed_words(word, shortest=1)
+        return " ".join(parts) if parts else name_pinyin(word)
+    out, name = [], ""
+    for piece in pieces:
+        if piece.flag.startswith("nr"):
+            name += piece.word
+            continue
+        if name:
+            out.append(name_pinyin(name))
+            name = ""
+        out.append(_word_english(piece.word))
+    return " ".join(filter(None, out + ([name_pinyin(name)] if name else [])))
+
+
+def _words_english(words: list[str], stop: frozenset[str]) -> list[str]:
+    """The English of each word but stopwords; a name the segmenter split (邓 群策) joined again
+    and in pinyin: a character no dictionary knows but as a surname, then a word of one or two
+    characters no dictionary knows."""
+    joined, i = [], 0
+    while i < len(words):
+        word, following = words[i], words[i + 1] if i + 1 < len(words) else ""
+        if len(word) == 1 and 0 < len(following) <= 2 and english(word) == word:
+            if _HAN_RUN.fullmatch(following) and english(following) == following:
+                joined.append(name_pinyin(word + following))
+                i += 2
+                continue
+        if word not in stop:
+            joined.append(_word_english(word))
+        i += 1
+    return [english_ for english_ in joined if english_]
 
 
 def text_gloss(text: str) -> str:
@@ -176,7 +224,7 @@ def text_gloss(text: str) -> str:
     pinyin. A gloss, not a translation: word order and grammar stay Chinese.
 
     >>> text_gloss("邓群策：坚决打赢产业链建设攻坚战")
-    'Deng Qun Ce: firm to win industrial chain to construct Gong Jianzhan'
+    'Deng Qunce: firm to win industrial chain to construct tackling hard problems to fight'
     """
     from helpers.nlp.segment import cut, stopwords
 
@@ -185,7 +233,7 @@ def text_gloss(text: str) -> str:
         if _PUNCTUATION.fullmatch(piece):
             out.append(piece.translate(_ASCII_PUNCTUATION))
             continue
-        out += [" " + _word_english(word) for word in cut(piece) if word not in stop]
+        out += [" " + english_ for english_ in _words_english(cut(piece), stop)]
     return re.sub(r"\s+([,.;:!?)])", r"\1", "".join(out)).strip()
 
 
