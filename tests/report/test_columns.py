@@ -51,5 +51,5 @@ def test_an_enumeration_repeating_the_term_is_one_concordance_line_with_its_coun
     collapsed = display.collapse_repeats(lines)
     assert collapsed["in sentence"].tolist() == [3, 1]
     page = display.kwic_html(collapsed)
-    assert page.count("<tr>") == 3 and "times in the sentence" in page
+    assert page.count("<tr>") == 3 and "times in sentence" in page
     assert "<td class='left'>打造</td>" in page  # the left cell is right-aligned by its class

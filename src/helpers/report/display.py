@@ -161,10 +161,9 @@ def kwic_html(
     from helpers.report.labels import text_gloss
 
     counted = "in sentence" in lines.columns
-    head = (
-        "<th>context before</th><th>term</th><th>context after</th><th>English (word by word)</th>"
-    )
-    head += "<th>source</th>" * bool(source) + "<th>times in the sentence</th>" * counted
+    head = "<th>context before</th><th>term</th><th>context after</th>"
+    head += "<th>times in sentence</th>" * counted + "<th>source</th>" * bool(source)
+    head += "<th>English (word by word)</th>"
     rows = []
     for row in lines.itertuples(index=False):
         values = dict(zip(lines.columns, row))
@@ -173,12 +172,12 @@ def kwic_html(
             f"<td class='left'>{html.escape(str(values[left]))}</td>",
             f"<td class='keyword'><mark>{html.escape(str(values[keyword]))}</mark></td>",
             f"<td class='right'>{html.escape(str(values[right]))}</td>",
-            f"<td class='gloss'>{html.escape(text_gloss(line))}</td>",
         ]
-        if source:
-            cells.append(f"<td><small>{html.escape(str(values[source]))}</small></td>")
         if counted:
             cells.append(f"<td>{int(values['in sentence'])}</td>")
+        if source:
+            cells.append(f"<td><small>{html.escape(str(values[source]))}</small></td>")
+        cells.append(f"<td class='gloss'>{html.escape(text_gloss(line))}</td>")
         rows.append(f"<tr>{''.join(cells)}</tr>")
     return (
         f"<table class='report-table kwic interactive'><thead><tr>{head}</tr></thead>"
@@ -197,10 +196,11 @@ def summary(text: str) -> None:
     Call it in the cell tagged ``summary`` (``helpers.report.index.SUMMARY_TAG``). The plain-text
     form is what the index reads; the Markdown form is what the page shows.
     """
+    from helpers.report.labels import with_glosses
+
     line = " ".join(str(text).split())
-    display(
-        {"text/plain": line, "text/markdown": f"**Summary.** {escape_markdown(line)}"}, raw=True
-    )
+    shown = escape_markdown(with_glosses(line))  # the index glosses the plain form itself
+    display({"text/plain": line, "text/markdown": f"**Summary.** {shown}"}, raw=True)
 
 
 def article_labels(articles: pd.DataFrame) -> pd.Series:

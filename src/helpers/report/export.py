@@ -75,9 +75,11 @@ table.report-table th, table.report-table td {{ border: 1px solid #ccd; padding:
 table.report-table thead th {{ background: #eef1f5; }}
 .jp-RenderedHTMLCommon table {{ font-size: 0.92em; }}
 mark {{ background: #ffe58a; padding: 0 0.1em; }}
-.kwic td.left {{ text-align: right; white-space: nowrap; }}
+.jp-RenderedHTMLCommon table.report-table.kwic td.left, table.report-table.kwic td.left {{
+  text-align: right; white-space: nowrap; }}
 .kwic td.keyword, .kwic td.right {{ white-space: nowrap; }}
-.kwic td.gloss {{ min-width: 16em; font-size: 0.9em; color: #333; }}
+.kwic td.gloss {{ min-width: 24em; font-size: 0.9em; color: #333; }}
+.jp-OutputArea-output {{ overflow-x: auto; }}
 .index-table {{ width: 100%; }}
 input.table-search {{ margin: 0.4em 0; padding: 0.25em 0.5em; width: 22em; max-width: 100%;
   font: inherit; border: 1px solid #99a; border-radius: 3px; }}

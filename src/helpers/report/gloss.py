@@ -21,7 +21,7 @@ from helpers.nlp import themes
 GLOSSARY_FILE = config.REPORT_DATA_DIR / "glossary.csv"
 SENSE_WORDS_FILE = config.REPORT_DATA_DIR / "sense_words.csv"
 PATTERNS_FILE = config.REPORT_DATA_DIR / "gloss_patterns.csv"
-_CACHE_FORMAT = 5  # bump when what _parse_cedict keeps changes
+_CACHE_FORMAT = 6  # bump when what _parse_cedict keeps changes
 # CC-CEDICT senses that are not glosses: classifiers, cross-references, pure grammar notes.
 _NOT_A_GLOSS = re.compile(
     r"^(?:CL:|variant of|old variant|see |used in |surname |\(Tw\)|abbr\. for)", re.I
@@ -30,7 +30,7 @@ _NOT_A_GLOSS = re.compile(
 # religious, Taiwanese or slang senses. They are kept only when a word has no other.
 _MARKED_SENSE = re.compile(
     r"\((?:onom\.|old|archaic|literary|classical|dialect|Buddhism|Taoism|Tw|slang|coll\.)\)|"
-    r"^onomatopoeia|^as (?:suffix|prefix)\b",
+    r"^onomatopoeia|^as (?:suffix|prefix)\b|^classifier for\b",
     re.I,
 )
 _SOUND = re.compile(r"\(onom\.\)|^onomatopoeia", re.I)

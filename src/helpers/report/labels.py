@@ -148,7 +148,8 @@ def place_label(name: str) -> str:
 _HAN_RUN = re.compile(f"[{HAN}]+")
 _NUMERAL_WORD = re.compile("[零一二两三四五六七八九十百千万亿]+")
 _UNGLOSSED_HAN_RUN = re.compile(f"[{HAN}]+(?![{HAN}]| \\()")  # not glossed already
-_PUNCTUATION = re.compile(r"([，。、；：！？,.;:!?（）()“”\"《》])")
+# Chinese punctuation only: an ASCII full stop or comma sits inside numbers (855.04亿元, 1,000).
+_PUNCTUATION = re.compile(r"([，。、；：！？（）“”《》])")
 _ASCII_PUNCTUATION = str.maketrans("，。、；：！？（）“”《》", ',.,;:!?()""""')
 
 
@@ -174,14 +175,18 @@ def _word_english(word: str) -> str:
 
 
 def _unknown_english(word: str) -> str:
-    """A word no source knows, glossed by the smaller words jieba's own dictionary (without the
-    project's, which keeps such words whole) reads in it; a person's name, as its tagger finds
-    names, in pinyin (so a name is never glossed character by character)."""
-    import jieba.posseg
+    """A word no source knows, glossed by the smaller words the part-of-speech tagger reads in
+    it, or by the longest known words (single characters too) that make it up; a person's name,
+    as the tagger finds names, in pinyin (so a name is never glossed character by character)."""
+    from helpers.nlp.segment import pos_tagger
 
-    if _NUMERAL_WORD.fullmatch(word):
-        return number_english(word)
-    pieces = jieba.posseg.lcut(word, HMM=True)
+    numeral = _NUMERAL_WORD.match(word)
+    if numeral:  # 百亿级: ten billion, then what it counts
+        rest = word[numeral.end() :]
+        return " ".join(
+            filter(None, [number_english(numeral.group()), rest and _word_english(rest)])
+        )
+    pieces = pos_tagger().lcut(word)
     if len(pieces) == 1:
         if pieces[0].flag.startswith("nr"):
             return name_pinyin(word)
