@@ -54,6 +54,18 @@ def _english_of(kind: str):
     }[kind]
 
 
+def _mostly_chinese(value) -> bool:
+    """Text at least half in Chinese characters (a note in English that quotes 保”任務 is not).
+
+    >>> _mostly_chinese("产业链建设"), _mostly_chinese("The GBK bytes of 保”任務"), _mostly_chinese(3)
+    (True, False, False)
+    """
+    if not isinstance(value, str):
+        return False
+    letters = [c for c in value if c.isalnum()]
+    return bool(letters) and 2 * sum(map(has_han, letters)) >= len(letters)
+
+
 def _english_columns(frame: pd.DataFrame, spec: dict[str, Column]) -> dict[str, tuple[str, str]]:
     """The Chinese columns that get English beside them: column -> (kind, new column's name).
 
@@ -75,7 +87,7 @@ def _english_columns(frame: pd.DataFrame, spec: dict[str, Column]) -> dict[str, 
         name = "English" if column == first else name
         if column == glossed or name in columns:
             continue
-        if frame[column].map(lambda v: isinstance(v, str) and has_han(v)).any():
+        if frame[column].map(_mostly_chinese).any():
             wanted[column] = (kind, name)
     return wanted
 

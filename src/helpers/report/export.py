@@ -15,6 +15,7 @@ import base64
 import hashlib
 import html
 import re
+import string
 from dataclasses import dataclass, field
 from functools import cache
 from html.parser import HTMLParser
@@ -42,53 +43,10 @@ _TEXT_FONTS = (
 
 _CODE_FONTS = f'"DejaVu Sans Mono", Menlo, Consolas, monospace, "{fonts.WEBFONT_FAMILY}"'
 
-PAGE_CSS = f"""
-:root {{
-  --jp-content-font-family: {_TEXT_FONTS};
-  --jp-ui-font-family: {_TEXT_FONTS};
-  --jp-code-font-family: {_CODE_FONTS};
-}}
-body {{ font-family: {_TEXT_FONTS}; }}
-pre, code, kbd, samp {{ font-family: {_CODE_FONTS}; }}
-main {{ max-width: 1100px; margin: 0 auto; }}
-.report-header {{ max-width: 1100px; margin: 1.5em auto 0.5em; padding: 0 20px 0.8em;
-  border-bottom: 2px solid #345; font-family: {_TEXT_FONTS}; }}
-.report-header h1 {{ margin: 0 0 0.4em; font-size: 1.7em; }}
-.report-nav {{ font-size: 0.9em; margin-bottom: 0.4em; }}
-.report-lead {{ margin: 0; color: #333; }}
-.report-toc {{ max-width: 1100px; margin: 0.6em auto 0; padding: 0 20px; font-size: 0.92em; }}
-.report-toc ol {{ margin: 0.3em 0 0; padding-left: 1.4em; columns: 2; }}
-.report-build {{ max-width: 1100px; margin: 2em auto 1em; padding: 0.6em 20px 0; border-top: 1px solid #ccd;
-  font-size: 0.85em; color: #444; font-family: {_TEXT_FONTS}; }}
-.report-build dl {{ display: grid; grid-template-columns: max-content 1fr; gap: 0.15em 1em; margin: 0.4em 0; }}
-.report-build dt {{ font-weight: 600; }}
-.report-build dd {{ margin: 0; }}
-.report-build code {{ font-family: {_CODE_FONTS}; }}
-.report-failed {{ background: #fdecea; border: 1px solid #c0392b; color: #7b1d13;
-  padding: 0.6em 1em; margin-top: 0.8em; border-radius: 4px; }}
-.report-failed pre {{ white-space: pre-wrap; margin: 0.4em 0 0; }}
-.jp-RenderedHTMLCommon table.report-table, table.report-table {{ border-collapse: collapse;
-  font-size: 0.92em; margin-left: 0; table-layout: auto; }}
-.jp-RenderedHTMLCommon table.report-table th, .jp-RenderedHTMLCommon table.report-table td,
-table.report-table th, table.report-table td {{ border: 1px solid #ccd; padding: 0.25em 0.6em;
-  text-align: left; vertical-align: top; }}
-table.report-table thead th {{ background: #eef1f5; }}
-.jp-RenderedHTMLCommon table {{ font-size: 0.92em; }}
-mark {{ background: #ffe58a; padding: 0 0.1em; }}
-.jp-RenderedHTMLCommon table.report-table.kwic td.left, table.report-table.kwic td.left {{
-  text-align: right; white-space: nowrap; }}
-.kwic td.keyword, .kwic td.right {{ white-space: nowrap; }}
-.kwic td.gloss {{ min-width: 24em; font-size: 0.9em; color: #333; }}
-.jp-OutputArea-output {{ overflow-x: auto; }}
-.index-table {{ width: 100%; }}
-input.table-search {{ margin: 0.4em 0; padding: 0.25em 0.5em; width: 22em; max-width: 100%;
-  font: inherit; border: 1px solid #99a; border-radius: 3px; }}
-th.sortable {{ cursor: pointer; }}
-th.sortable::after {{ content: " ⇅"; color: #889; font-weight: normal; }}
-th[aria-sort="ascending"]::after {{ content: " ↑"; }}
-th[aria-sort="descending"]::after {{ content: " ↓"; }}
-.status-failed {{ color: #c0392b; font-weight: 600; }}
-"""
+# the page's stylesheet, with the font stacks filled in
+PAGE_CSS = string.Template(
+    (TEMPLATES_DIR / TEMPLATE_NAME / "page.css").read_text(encoding="utf-8")
+).substitute(text_fonts=_TEXT_FONTS, code_fonts=_CODE_FONTS)
 
 # What sanitized output HTML may contain: enough for pandas tables, KWIC tables, headings.
 _ALLOWED_TAGS = frozenset(
