@@ -305,6 +305,10 @@ def test_10_corpus_overview(processed):
         assert outlet in text
     assert "秦国文" in text and "市委书记" in text  # an official with the role the text gives
     assert "Qin Guowen" in text and "Deng Qunce" in text  # names in pinyin for a colleague
+    assert "municipal Party secretary" in text  # and their posts in English
+    headers = {export.visible_text(h).strip() for h in re.findall(r"<th[^>]*>.*?</th>", page)}
+    assert {"title (English)", "outlet (English)", "pinyin", "role (English)"} <= headers
+    assert "Hengyang evening newspaper" in text  # 衡阳晚报, an outlet
     for reporter in processed.articles["reporters"].explode().dropna().unique():
         assert reporter in text, reporter
     assert has_image(notebook)
