@@ -46,7 +46,7 @@ lint: $(STAMP) ## ruff: lint, import order and formatting (line length 100)
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/ruff format --check src tests benchmarks
 
-eval: $(STAMP) ## Recall and precision of cleaning and extraction on the pattern corpus (tests/corpus/)
+eval: $(STAMP) ## Recall and precision of cleaning and extraction on the pattern corpus (tests/corpus/) and of coding on the validation set
 	$(PY) tests/corpus/evaluate.py $(EVAL_ARGS)
 
 # Jupyter refuses to run as root (containers, CI boxes) unless told it is on purpose.

@@ -22,7 +22,7 @@ def test_collocates_by_hand(tokens_of):
     # N = 7 content tokens, f(产业链) = 2, f(链主) = 2: E = 2*2*2*1/7 = 8/7, MI = log2(2/(8/7)) = log2(1.75),
     # logDice = 14 + log2(2*2/(2+2)) = 14.
     tokens = tokens_of({"A": [["链主", "产业链", "建设"], ["产业链", "链主", "企业", "发展"]]})
-    table = collocates(tokens, "产业链", window=1, min_count=1).set_index("collocate")
+    table = collocates(tokens, "产业链", window=1, min_count=1, min_freq=1).set_index("collocate")
     assert table.loc["链主", "together"] == 2
     assert table.loc["链主", "expected"] == pytest.approx(8 / 7)
     assert table.loc["链主", "mi"] == pytest.approx(math.log2(1.75))
@@ -40,3 +40,24 @@ def test_cooccurrence_network_by_hand(tokens_of):
         ("招商", "项目", 1),
     ]
     assert cooccurrence_network(tokens, top_n=3, min_weight=2).number_of_edges() == 1
+
+
+def test_collocates_are_content_words_met_often_enough(tokens_of):
+    from helpers.nlp.segment import stopwords
+
+    # 招商 sits beside the fragments 率 (a stopword: 招引率 cut in two), 大 and 点 in every
+    # sentence, and beside 项目 in three; 链主 is near it only twice.
+    sentences = [
+        ["提高", "招商", "率", "大", "点", "项目"],
+        ["招商", "大", "点", "率", "项目"],
+        ["项目", "率", "招商", "点", "大"],
+        ["链主", "招商", "大", "率"],
+        ["链主", "招商", "点"],
+    ]
+    tokens = tokens_of({"A": sentences}, stop=stopwords())
+    table = collocates(tokens, "招商")
+    assert table["collocate"].tolist() == ["项目"]
+    assert table.loc[0, ["together", "freq", "node"]].tolist() == [3, 3, 5]
+    # the fragments are in the input: only the rule leaves them out
+    loose = collocates(tokens, "招商", min_count=1, min_freq=1, content_only=False)
+    assert {"率", "链主"} <= set(loose["collocate"]) and "大" not in set(loose["collocate"])

@@ -6,6 +6,7 @@ import pytest
 from helpers.analysis.keyness import (
     G2_SIGNIFICANT,
     G2_STRICT,
+    distinctive_terms,
     keyness,
     keyness_exclusions,
     log_likelihood,
@@ -103,3 +104,79 @@ def test_keyness_exclusions_are_officials_places_and_numbers(tokens_of):
     assert not {"兴县", "三高四新", "工业", "企业", "十强"} & excluded
     key = keyness(tokens, "locality", min_count=1, exclude=excluded)
     assert not set(key["token"]) & excluded
+
+
+def corpus(groups: dict[str, dict[str, list[str]]]):
+    """Tokens and sentences tables from {group: {article: [sentence, ...]}}, each sentence a
+    string of words separated by spaces (the sentence text is the words joined)."""
+    tokens, sentences = [], []
+    for group, articles in groups.items():
+        for article, lines in articles.items():
+            for s, line in enumerate(lines):
+                words = line.split()
+                sentences.append(
+                    {"article_id": article, "sentence_id": s, "text": "".join(words) + "。"}
+                )
+                tokens += [
+                    {
+                        "article_id": article,
+                        "sentence_id": s,
+                        "position": i,
+                        "token": w,
+                        "is_stopword": False,
+                        "locality": group,
+                    }
+                    for i, w in enumerate(words)
+                ]
+    return pd.DataFrame(tokens), pd.DataFrame(sentences)
+
+
+def test_distinctive_terms_leave_out_attendance_lists_and_function_words():
+    attendance = "市领导 张三 李四 王五 出席"  # 市领导张三李四王五出席。: an attendance line
+    tokens, sentences = corpus(
+        {
+            "A": {
+                "a1": ["要 抓 产业链 建设 善弈者 谋势", "产业链 链主 企业 者 当", attendance],
+                "a2": ["产业链 招商 者 当 项目", attendance, "链主 产业链 集群 者"],
+            },
+            "B": {
+                "b1": ["要 抓 招商 项目 建设", "项目 招商 企业 发展"],
+                "b2": ["企业 发展 项目 建设", "招商 项目 企业"],
+            },
+        }
+    )
+    # without the filters the attendance title and the function word are among A's key terms
+    plain = keyness(tokens, "locality", target="A", min_count=2, fragments=True)
+    assert {"市领导", "者", "当"} <= set(plain.loc[plain["log_ratio"] > 0, "token"])
+    terms = distinctive_terms(tokens, sentences, "locality", target="A", min_count=2)
+    assert {"市领导", "出席", "者", "当"}.isdisjoint(terms["token"])
+    chain = terms.set_index("token").loc["产业链"]
+    assert (chain["freq_target"], chain["sentences"], chain["articles"], chain["spread"]) == (
+        4,
+        4,
+        2,
+        "",
+    )
+    assert terms["token"].iloc[0] == "产业链"  # spread over articles: first
+
+
+def test_bursts_and_single_articles_are_marked():
+    tokens, sentences = corpus(
+        {
+            "A": {
+                "a1": ["聚力 聚力 聚力 中心", "产业链 建设 集群"],
+                "a2": ["产业链 建设 链主", "链主 项目 推进"],
+                "a3": ["链主 集群 集群 攻坚", "攻坚 突破 攻坚"],
+            },
+            "B": {"b1": ["招商 项目 企业"], "b2": ["企业 项目 招商"]},
+        }
+    )
+    terms = distinctive_terms(tokens, sentences, "locality", target="A", min_count=3)
+    spread = dict(zip(terms["token"], terms["spread"]))
+    assert spread["聚力"] == "one sentence"  # three times, all in one sentence
+    assert spread["攻坚"] == "one article"  # three times in two sentences of one article
+    assert spread["集群"] == ""
+    assert spread["链主"] == ""
+    assert terms["spread"].tolist() == sorted(
+        terms["spread"], key=["", "one article", "one sentence"].index
+    )

@@ -1,8 +1,9 @@
 """Rates per 10,000 tokens on small inputs whose results can be worked out by hand."""
 
 import pandas as pd
+import pytest
 
-from helpers.analysis.rates import rates_per_10k, term_hits
+from helpers.analysis.rates import describe_leader, leading_group, rates_per_10k, term_hits
 
 
 def test_rates_per_10k_with_a_deterministic_bootstrap(tokens_of):
@@ -43,3 +44,87 @@ def test_rates_accept_the_themes_table(tokens_of):
     )
     rates = rates_per_10k(tokens, coded, by="locality", item_col="code", n_boot=50)
     assert rates.loc[0, ["item", "hits", "rate"]].tolist() == ["investment_attraction", 1, 2500.0]
+
+
+def articles_table(groups: dict[str, dict[str, list[list[str]]]]) -> pd.DataFrame:
+    """A tokens table with several articles per group: {group: {article: [sentence words]}}."""
+    rows = [
+        {
+            "article_id": article,
+            "sentence_id": s,
+            "position": i,
+            "token": word,
+            "is_stopword": False,
+            "locality": group,
+        }
+        for group, articles in groups.items()
+        for article, sentences in articles.items()
+        for s, words in enumerate(sentences)
+        for i, word in enumerate(words)
+    ]
+    return pd.DataFrame(rows)
+
+
+def test_articles_not_sentences_are_resampled(tokens_of):
+    # One long article (40 sentences of 10 tokens, one hit each) and one short (2 sentences,
+    # no hit). Drawing sentences, 42 near-alike draws keep the rate near 40/42 x 1000; drawing
+    # articles, two short ones give 0 and two long ones 1000: the interval spans both.
+    long = [["招商"] + ["x"] * 9 for _ in range(40)]
+    short = [["y"] * 10 for _ in range(2)]
+    tokens = articles_table({"A": {"long": long, "short": short}})
+    hits = term_hits(tokens, ["招商"])
+    width = {}
+    for scheme in ("sentences", "articles", "articles+sentences"):
+        rates = rates_per_10k(tokens, hits, by="locality", resample=scheme, n_boot=400, seed=3)
+        row = rates.iloc[0]
+        assert row["rate"] == pytest.approx(1e4 * 40 / 420)
+        width[scheme] = row["ci_high"] - row["ci_low"]
+    assert width["sentences"] < 200
+    assert width["articles"] > 900 and width["articles+sentences"] > 900
+    first = rates_per_10k(tokens, hits, by="locality", n_boot=400, seed=3)
+    pd.testing.assert_frame_equal(
+        first, rates_per_10k(tokens, hits, by="locality", n_boot=400, seed=3)
+    )
+    with pytest.raises(ValueError, match="resample"):
+        rates_per_10k(tokens, hits, by="locality", resample="words")
+
+
+def test_thin_groups_are_flagged():
+    tokens = articles_table(
+        {
+            "one article": {"a1": [["招商"] + ["x"] * 599]},
+            "few tokens": {"b1": [["招商", "x"]], "b2": [["x"] * 61]},
+            "enough": {"c1": [["招商"] + ["x"] * 299], "c2": [["x"] * 300]},
+        }
+    )
+    rates = rates_per_10k(tokens, term_hits(tokens, ["招商"]), by="locality", n_boot=50)
+    flags = rates.set_index("locality")[["articles", "tokens", "thin"]]
+    assert flags.to_dict("index") == {
+        "enough": {"articles": 2, "tokens": 600, "thin": False},
+        "few tokens": {"articles": 2, "tokens": 63, "thin": True},
+        "one article": {"articles": 1, "tokens": 600, "thin": True},
+    }
+    loose = rates_per_10k(
+        tokens, term_hits(tokens, ["招商"]), by="locality", n_boot=50, min_articles=1, min_tokens=1
+    )
+    assert not loose["thin"].any()
+
+
+def test_a_thin_locality_never_leads_the_headline():
+    # 63 tokens with one hit make 159 per 10,000: far above the others, and too thin to rank.
+    tokens = articles_table(
+        {
+            "长沙市": {"cs": [["产业链"] + ["x"] * 62]},
+            "衡阳市": {"h1": [["产业链"] + ["x"] * 399], "h2": [["产业链"] + ["x"] * 399]},
+            "漯河市": {"l1": [["产业链"] + ["x"] * 599], "l2": [["x"] * 600]},
+        }
+    )
+    rates = rates_per_10k(tokens, term_hits(tokens, ["产业链"]), by="locality", n_boot=50)
+    assert rates.loc[rates["rate"].idxmax(), "locality"] == "长沙市"
+    assert leading_group(rates, "locality")["locality"] == "衡阳市"
+    said = describe_leader(rates, "locality")
+    assert said.startswith("most frequent in 衡阳市 (25 per 10,000 tokens)")
+    assert "too thin to rank: 长沙市 (1 article)" in said
+    only_thin = rates[rates["locality"] == "长沙市"]
+    assert leading_group(only_thin, "locality") is None
+    assert describe_leader(only_thin, "locality").startswith("no locality with enough text")

@@ -3,7 +3,8 @@
 Every article of ``tests/corpus/articles/`` is cleaned and analysed as a user's own file
 would be (no catalog row, no errata) and compared with its hand-read expectations in
 ``tests/corpus/expected/``: the share of articles with clean text, no chrome, the right
-headline, locality and date, and recall and precision per fact kind.
+headline, locality and date, and recall and precision per fact kind. Then the coding of themes
+and instruments against the hand-coded validation set (``helpers.nlp.coding_eval``), per split.
 
     python tests/corpus/evaluate.py            # the table
     python tests/corpus/evaluate.py --misses   # and every miss, article by article
@@ -23,6 +24,7 @@ from helpers.clean.articles import load_file
 from helpers.clean.errata import suspicious_runs
 from helpers.clean.sources import Sources
 from helpers.errors import InputError
+from helpers.nlp import coding_eval
 from helpers.nlp.analyse import extract_article
 
 CORPUS = Path(__file__).resolve().parent
@@ -213,6 +215,15 @@ def main(argv: list[str] | None = None) -> int:
     print(
         f"  {'counts':<10} declared count right for {result['declared'].share()} of the counted lists"
     )
+    print(
+        f"\nCoding (validation set {coding_eval.VALIDATION_FILE.name}; ⚠ precision under "
+        f"{coding_eval.MIN_PRECISION:.0%})"
+    )
+    try:
+        print("\n".join(coding_eval.summary_lines(coding_eval.evaluate())))
+    except InputError as error:  # a bad validation row: one line, no traceback
+        print(f"  {error}")
+        return 1
     if args.misses:
         print("\nMisses")
         tallies = [("posts", result["posts"]), ("types", result["figure types"])]

@@ -19,6 +19,7 @@ import pytest
 from helpers import config
 from helpers.analysis import facts
 from helpers.build import pipeline, tables
+from helpers.nlp import coding_eval
 from helpers.report import export, runner
 from helpers.report.index import SUMMARY_TAG, notebook_summary
 from helpers.report.listing import read_report_list
@@ -292,6 +293,15 @@ def test_00_data_quality(processed):
     for article in processed.articles.itertuples():  # the cleaned opening beside the raw one
         assert article.text.split("\n")[0][:30] in openings, article.article_id
     assert "欄目導航" in openings  # a portal menu the cleaning removed, as the raw file has it
+    coding = export.visible_text(section(page, "How far the theme and instrument coding"))
+    validation = coding_eval.evaluate()
+    for split, figures in validation.items():  # each split's per-code table, computed
+        assert f"{split} split" in coding
+        for row in figures["per_code"].itertuples():
+            assert row.code in coding
+    assert "under 80%" in coding and "investment" in coding
+    flagged = [code for code in coding_eval.trust()["code"] if coding_eval.warning(code)]
+    assert all(coding_eval.warning(code) in coding for code in flagged)
 
 
 def test_10_corpus_overview(processed):
@@ -358,6 +368,10 @@ def test_30_compare_shows_all_three_localities(processed):
     assert all(
         side in instruments for side in ("supply", "environment", "demand")
     )  # instruments.csv's side
+    assert "investment promotion (% of instrument-coded sentences)" in instruments  # apart
+    flagged = [code for code in coding_eval.trust()["code"] if coding_eval.warning(code)]
+    if flagged:
+        assert "⚠ marks a code" in instruments or "⚠ marks a code" in text
     for slogan in ("三高四新", "1+8+N", "1+5+42"):
         assert slogan in text
     slogans = processed.facts[processed.facts["kind"] == "slogan"].merge(
@@ -395,13 +409,17 @@ def test_50_term_explorer(processed, term, name):
     # one concordance line per sentence holding the term, however often it repeats it there
     hits = processed.tokens[processed.tokens["token"].isin(forms)]
     sentences = hits[["article_id", "sentence_id"]].drop_duplicates().shape[0]
-    assert f"of {sentences} sentences shown ({occurrences} occurrences)" in export.visible_text(
-        page
-    )
+    text = export.visible_text(page)
+    assert f"of {sentences} sentences shown ({occurrences} occurrences)" in text
     assert page.count("<mark>") == min(40, sentences)
-    assert f"Juilland's D across the {len(processed.articles)} articles: " in export.visible_text(
-        page
-    )
+    assert f"of the {len(processed.articles)} articles. Gries' DP over the articles: " in text
+    assert "Juilland's D: " in text
+    # a locality of one article is never the place where the term is "most frequent"
+    said = summary_of(notebook)
+    counts = processed.articles["locality"].value_counts()
+    for place in counts[counts == 1].index:
+        assert f"most frequent in {place}" not in said
+        assert place in said.split("too thin to rank: ")[1]
     assert has_image(notebook)
 
 

@@ -90,3 +90,32 @@ def test_charts_draw_chinese_without_missing_glyphs(chart):
         fig = plots.network(graph, "共现网络 co-occurrence")
     messages = render(fig)
     assert not [m for m in messages if "Glyph" in m or "missing from font" in m], messages
+
+
+def test_a_thin_group_neither_stretches_the_axis_nor_looks_solid():
+    frame = pd.DataFrame(
+        [
+            {"theme": t, "locality": place, "rate": r, "low": r - 5, "high": r + 5, "thin": thin}
+            for t in THEMES
+            for place, r, thin in (
+                ("衡阳市", 20.0, False),
+                ("漯河市", 30.0, False),
+                ("长沙市", 400.0, True),
+            )
+        ]
+    )
+    fig = plots.intervals(frame, "theme", "locality", "rate", "low", "high", "主题 themes", "rate")
+    ax = fig.axes[0]
+    left, right = ax.get_xlim()
+    assert left == 0 and 35 <= right < 40  # the solid groups' intervals end at 35
+    labels = [text.get_text() for text in ax.get_legend().get_texts()]
+    assert labels[-1].endswith("(thin)") and not labels[0].endswith("(thin)")
+    edge_marks = [line for line in ax.lines if line.get_marker() == ">"]
+    assert edge_marks and all(x == right for line in edge_marks for x in line.get_xdata())
+    assert "thin group" in ax.get_legend().get_title().get_text()
+    plt.close(fig)
+    unflagged = plots.intervals(
+        frame.drop(columns="thin"), "theme", "locality", "rate", "low", "high", "主题", "rate"
+    )
+    assert unflagged.axes[0].get_xlim()[1] > 400  # without the flag the outlier sets the axis
+    plt.close(unflagged)

@@ -11,6 +11,11 @@ import pandas as pd
 
 from helpers.analysis.frames import SENTENCE, content_tokens, in_text_order
 
+# A collocate seen fewer times than this in all, or near the term, is left out: with a few
+# articles, log Dice and MI of a word met twice rank chance first (率, 点 near 招商).
+MIN_FREQ = 3
+MIN_TOGETHER = 3
+
 
 def kwic(
     tokens: pd.DataFrame, term: str | Iterable[str], window: int = 8, *, joiner: str = ""
@@ -56,18 +61,35 @@ def collocates(
     term: str,
     window: int = 5,
     *,
-    min_count: int = 2,
+    min_count: int = MIN_TOGETHER,
+    min_freq: int = MIN_FREQ,
     content_only: bool = True,
+    sentences: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
-    """Words near ``term`` (within ``window`` content tokens in the same sentence) and their strength.
+    """Content words near ``term`` (within ``window`` words in the same sentence), by log Dice.
 
+    Stopwords and single-character fragments (:func:`helpers.analysis.keyness.is_content_term`:
+    率, 大, 点) are taken out of the sentence before the window is counted, as if absent; with
+    ``sentences``, so are procedural lines and meeting names
+    (:func:`helpers.nlp.procedural.procedural_tokens`). A collocate must occur ``min_freq``
+    times in all and ``min_count`` times near the term: log Dice of a word seen twice is noise.
     A collocate token counts once however many occurrences of ``term`` it is near.
 
     Returns:
-        collocate, together (co-occurrences), freq (collocate frequency), expected, mi
-        (log2 observed/expected), t_score, log_dice; sorted by log_dice descending.
+        collocate, together (co-occurrences), freq (collocate frequency), node (frequency of
+        ``term``), expected, mi (log2 observed/expected), t_score, log_dice (14 at most); sorted
+        by log_dice descending.
     """
-    counted = in_text_order(content_tokens(tokens, content_only))
+    from helpers.analysis.keyness import is_content_term
+
+    counted = content_tokens(tokens, content_only)
+    if sentences is not None:
+        from helpers.nlp.procedural import procedural_tokens
+
+        counted = counted[~procedural_tokens(counted, sentences)]
+    vocabulary = counted["token"].drop_duplicates()
+    kept = set(vocabulary[vocabulary.map(is_content_term)]) | {term}
+    counted = in_text_order(counted[counted["token"].isin(kept)])
     freq = Counter(counted["token"])
     together: Counter = Counter()
     for _, sentence in counted.groupby(SENTENCE, sort=False):
@@ -82,7 +104,7 @@ def collocates(
     total, node = sum(freq.values()), freq[term]
     rows = []
     for word, observed in together.items():
-        if observed < min_count:
+        if observed < min_count or freq[word] < min_freq:
             continue
         expected = node * freq[word] * 2 * window / total
         rows.append(
@@ -90,13 +112,14 @@ def collocates(
                 "collocate": word,
                 "together": observed,
                 "freq": freq[word],
+                "node": node,
                 "expected": expected,
                 "mi": math.log2(observed / expected),
                 "t_score": (observed - expected) / math.sqrt(observed),
                 "log_dice": 14 + math.log2(2 * observed / (node + freq[word])),
             }
         )
-    columns = ["collocate", "together", "freq", "expected", "mi", "t_score", "log_dice"]
+    columns = ["collocate", "together", "freq", "node", "expected", "mi", "t_score", "log_dice"]
     frame = pd.DataFrame(rows, columns=columns)
     return frame.sort_values(["log_dice", "collocate"], ascending=[False, True], ignore_index=True)
 

@@ -13,6 +13,7 @@ import pandas as pd
 
 from helpers.analysis.rates import rates_per_10k
 from helpers.analysis.trajectory import slogan_mentions, trajectory
+from helpers.nlp.themes import SIDES, coded_sentences
 
 
 def expansion_text(detail: str | None) -> str:
@@ -222,14 +223,63 @@ def reporters_table(articles: pd.DataFrame) -> pd.DataFrame:
 
 
 def theme_rates(tokens: pd.DataFrame, themes: pd.DataFrame, by: str) -> pd.DataFrame:
-    """Mentions of each strategy theme per 10,000 content tokens by ``by``, with bootstrap
-    intervals (:func:`helpers.analysis.rates.rates_per_10k`) and, in a ``theme`` column,
-    the theme's English label from the codebook.
+    """Sentences coded with each strategy theme per 10,000 content tokens by ``by``, with
+    bootstrap intervals (:func:`helpers.analysis.rates.rates_per_10k`) and, in a ``theme``
+    column, the theme's English label from the codebook. A sentence counts once for a theme
+    however many of its cue words occur (``hits`` are coded sentences).
 
     Args:
         tokens: tokens with column ``by`` (see :func:`helpers.analysis.selection.tokens_of`).
         themes: the themes table; codes of other dimensions (instruments) are left out.
     """
-    coded = themes[themes["dimension"] == "theme"]
+    coded = coded_sentences(themes[themes["dimension"] == "theme"])
     rates = rates_per_10k(tokens, coded, by=by, item_col="code")
     return rates.assign(theme=rates["item"].map(dict(zip(coded["code"], coded["label_en"]))))
+
+
+def instrument_mix(themes: pd.DataFrame, articles: pd.DataFrame, by: str) -> pd.DataFrame:
+    """The supply-, environment- and demand-side instruments by ``by`` (a column of
+    ``articles``), counting coded sentences (each sentence once per instrument): columns ``by``,
+    code, label_en, side, sentences and share (% of the group's sentence-codes on the three
+    sides). Investment promotion, the fourth side, is left out: :func:`instrument_sides` gives it
+    apart.
+
+    >>> rows = pd.DataFrame({"article_id": "a", "sentence_id": [0, 0, 1, 2, 2],
+    ...     "dimension": "instrument", "cue": ["规划", "目标", "人才", "招商", "人才"],
+    ...     "code": ["environment_planning", "environment_planning", "supply_talent",
+    ...              "investment_promotion", "supply_talent"], "label_en": "x"})
+    >>> mix = instrument_mix(rows, pd.DataFrame({"article_id": ["a"], "place": ["p"]}), "place")
+    >>> mix[["code", "sentences", "share"]].to_dict("list")
+    {'code': ['environment_planning', 'supply_talent'], 'sentences': [1, 2], 'share': [33.3, 66.7]}
+    """
+    coded = coded_sentences(themes[themes["dimension"] == "instrument"]).merge(
+        articles[["article_id", by]], on="article_id"
+    )
+    coded = coded[coded["side"] != "investment"]
+    mix = coded.groupby([by, "code", "label_en", "side"]).size().rename("sentences").reset_index()
+    total = mix.groupby(by)["sentences"].transform("sum")
+    return mix.assign(share=(100 * mix["sentences"] / total).round(1))
+
+
+def instrument_sides(themes: pd.DataFrame, articles: pd.DataFrame, by: str) -> pd.DataFrame:
+    """Per group (``by``, a column of ``articles``): the share (%) of its instrument-coded
+    sentences on each side; supply, environment and demand add to 100 among themselves, and
+    investment promotion is given apart as the share of all instrument-coded sentences that
+    carry it. A sentence counts once per side. Rows: sides (the order of
+    ``helpers.nlp.themes.SIDES``); columns: groups; plus ``sentences`` rows with the counts.
+    """
+    coded = coded_sentences(themes[themes["dimension"] == "instrument"]).merge(
+        articles[["article_id", by]], on="article_id"
+    )
+    per_side = coded.drop_duplicates(["article_id", "sentence_id", "side"])
+    counts = pd.crosstab(per_side["side"], per_side[by]).reindex(list(SIDES), fill_value=0)
+    instrumented = coded.drop_duplicates(["article_id", "sentence_id"]).groupby(by).size()
+    three = counts.loc[["supply", "environment", "demand"]]
+    shares = 100 * three / three.sum().where(three.sum() > 0)
+    apart = 100 * counts.loc[["investment"]] / instrumented
+    table = pd.concat([shares, apart]).round(1)
+    table.index = [f"{side} (% of supply+environment+demand)" for side in three.index] + [
+        "investment promotion (% of instrument-coded sentences)"
+    ]
+    table.loc["instrument-coded sentences"] = instrumented
+    return table.rename_axis(index="side", columns=None)

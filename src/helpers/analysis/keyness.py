@@ -1,7 +1,9 @@
 """Key tokens of one group against another: G2 says how sure a difference is, log ratio how big.
 
 Every table gives both, and the counts behind them: with a few articles a G2 alone hides how
-little it may rest on.
+little it may rest on. :func:`distinctive_terms` adds what a reader needs to trust a term: the
+sentences and articles that carry it, with procedural lines (attendance lists, meeting names)
+left out and single-character fragments dropped.
 """
 
 import re
@@ -12,6 +14,7 @@ from itertools import combinations
 import numpy as np
 import pandas as pd
 
+from helpers.analysis.dispersion import term_spread
 from helpers.analysis.frames import content_tokens, require_columns
 from helpers.text import patterns
 
@@ -20,6 +23,27 @@ from helpers.text import patterns
 # are in a corpus of a few articles.
 G2_SIGNIFICANT = 3.84
 G2_STRICT = 15.13
+# A single character is a content word only as a noun or verb of jieba's dictionary (链, 抓);
+# the rest are grammatical words or pieces of words jieba left alone (者, 当, 大, 率, 点).
+CONTENT_POS = frozenset({"n", "v", "vn"})
+# A distinctive term should be a habit of the text, not one sentence or one article's burst.
+MIN_SENTENCES = 2
+MIN_ARTICLES = 2
+SPREAD_NOTES = ("", "one article", "one sentence")  # best first: the order of the tables
+
+
+def is_content_term(token: str) -> bool:
+    """Whether a token can be a distinctive term or a collocate: two or more characters, or one
+    character that jieba's dictionary tags as a noun or verb (:data:`CONTENT_POS`).
+
+    >>> [is_content_term(t) for t in ("产业链", "链", "抓", "者", "当", "大", "点", "8")]
+    [True, True, True, False, False, False, False, False]
+    """
+    if len(token) > 1:
+        return True
+    from helpers.nlp import segment
+
+    return segment.pos_tagger().word_tag_tab.get(token) in CONTENT_POS
 
 
 def log_likelihood(a, b, c, d):
@@ -78,6 +102,7 @@ def keyness(
     min_count: int = 3,
     content_only: bool = True,
     exclude: Iterable[str] = (),
+    fragments: bool = False,
 ) -> pd.DataFrame:
     """Key tokens of a group against the rest (one-vs-rest) or against another group (pairwise).
 
@@ -86,7 +111,9 @@ def keyness(
     G2 says how sure a difference is (``G2_SIGNIFICANT`` 3.84 ~ p < 0.05, 6.63 ~ p < 0.01,
     ``G2_STRICT`` 15.13 ~ p < 0.0001; one degree of freedom); log ratio says how big it is
     (1 = twice as frequent, negative = rarer in target). ``exclude`` leaves tokens out of the
-    counts and the totals, as stopwords are (e.g. :func:`keyness_exclusions`).
+    counts and the totals, as stopwords are (e.g. :func:`keyness_exclusions`); so are
+    single characters that are not content words (:func:`is_content_term`) unless
+    ``fragments``.
 
     Returns:
         target, reference, token, freq_target, freq_reference, total_target, total_reference,
@@ -95,6 +122,9 @@ def keyness(
     require_columns(tokens, by, "token")
     counted = content_tokens(tokens, content_only)
     counted = counted[~counted["token"].isin(set(exclude))]
+    if not fragments:
+        vocabulary = counted["token"].drop_duplicates()
+        counted = counted[counted["token"].isin(vocabulary[vocabulary.map(is_content_term)])]
     freq = {group: Counter(part["token"]) for group, part in counted.groupby(by, sort=True)}
     groups = sorted(freq)
     if target is not None:
@@ -119,6 +149,63 @@ def keyness(
         ["target", "reference", "g2", "token"],
         ascending=[True, True, False, True],
         ignore_index=True,
+    )
+
+
+def distinctive_terms(
+    tokens: pd.DataFrame,
+    sentences: pd.DataFrame,
+    by: str,
+    target: str | None = None,
+    reference: str | None = None,
+    *,
+    pairwise: bool = False,
+    exclude: Iterable[str] = (),
+    min_count: int = 3,
+    min_sentences: int = MIN_SENTENCES,
+    min_articles: int = MIN_ARTICLES,
+    positive_only: bool = True,
+) -> pd.DataFrame:
+    """Terms more frequent in a group than in the rest (or another group), with the sentences and
+    articles of the group that carry them.
+
+    Procedural lines and meeting names (:func:`helpers.nlp.procedural.procedural_tokens`) are
+    left out before counting: who attended and what a meeting was called say nothing about a
+    strategy. Each term's ``spread`` note says "one sentence" (fewer than ``min_sentences``
+    sentences carry it: a burst) or "one article" (fewer than ``min_articles``: one text's
+    habit, or a slogan repeated in it); terms without a note come first, then those marked,
+    each by G2 (see :func:`keyness`).
+
+    Returns:
+        the columns of :func:`keyness` (log ratio > 0 only, unless not ``positive_only``),
+        then sentences, articles, dp (:func:`helpers.analysis.dispersion.term_spread`, within
+        the target group) and spread.
+    """
+    from helpers.nlp.procedural import procedural_tokens
+
+    said = tokens[~procedural_tokens(tokens, sentences)]
+    table = keyness(
+        said, by, target, reference, pairwise=pairwise, min_count=min_count, exclude=exclude
+    )
+    if positive_only:
+        table = table[table["log_ratio"] > 0]
+    spread = term_spread(said, by).rename(columns={by: "target"}).drop(columns="freq")
+    table = table.merge(spread, on=["target", "token"], how="left")
+    table[["sentences", "articles"]] = table[["sentences", "articles"]].fillna(0).astype(int)
+    table["spread"] = np.select(
+        [table["sentences"] < min_sentences, table["articles"] < min_articles],
+        [SPREAD_NOTES[2], SPREAD_NOTES[1]],
+        SPREAD_NOTES[0],
+    )
+    rank = table["spread"].map({note: i for i, note in enumerate(SPREAD_NOTES)})
+    return (
+        table.assign(_rank=rank)
+        .sort_values(
+            ["target", "reference", "_rank", "g2", "token"],
+            ascending=[True, True, True, False, True],
+        )
+        .drop(columns="_rank")
+        .reset_index(drop=True)
     )
 
 

@@ -39,11 +39,12 @@ def token_columns(
     }
 
 
-def facts_table_rows(article_id: str, text: str, sentences: list[Sentence]) -> list[dict]:
-    """Facts as rows of ``facts.parquet``: detail as a JSON string, missing numbers as None."""
+def facts_table_rows(article_id: str, facts: list[dict]) -> list[dict]:
+    """Facts (:func:`extract_facts`) as rows of ``facts.parquet``: detail as a JSON string,
+    missing numbers as None."""
     return [
         {"article_id": article_id, **fact, "detail": json.dumps(fact["detail"], ensure_ascii=False)}
-        for fact in extract_facts(text, sentences)
+        for fact in facts
     ]
 
 
@@ -57,7 +58,8 @@ def analyse_text(article_id: str, text: str) -> dict[str, dict[str, list]]:
     officials found are one token each.
     """
     sentences = split_sentences(text)
-    facts = facts_table_rows(article_id, text, sentences)
+    found = extract_facts(text, sentences)
+    facts = facts_table_rows(article_id, found)
     names = sorted({f["text"] for f in facts if f["kind"] == "official"})  # kept whole by jieba
     columns = {
         "sentences": {
@@ -68,7 +70,7 @@ def analyse_text(article_id: str, text: str) -> dict[str, dict[str, list]]:
         },
         "tokens": token_columns(sentences, *segment.sentence_words(text, sentences, keep=names)),
         "facts": {name: [fact[name] for fact in facts] for name, _, _ in COLUMNS["facts"]},
-        "themes": themes.sentence_codes(text, sentences),
+        "themes": themes.sentence_codes(text, sentences, found),  # posts, chain names masked
     }
     tables = {}
     for table, values in columns.items():
@@ -83,7 +85,8 @@ def extract_article(record: dict) -> dict:
 
     Adds a list of fact dicts (sentence_id, span and detail) per kind of fact, named by
     ``helpers.nlp.facts.list_name`` (``officials``, ``chains``, ``slogans``, ``targets``,
-    ``documents``), ``themes`` (sentence-level codes with the cue that matched) and
+    ``documents``), ``themes`` (sentence-level codes with the cue that matched and, for
+    instruments, their ``side``) and
     ``sentences`` (sentence_id, start, end, text), so that every fact and every code can be
     read in its sentence: the rows the build writes for the article (:func:`analyse_text`),
     so the two cannot differ.
@@ -93,7 +96,11 @@ def extract_article(record: dict) -> dict:
     out = dict(record)
     for kind in KINDS:
         out[list_name(kind)] = [_without(fact, "kind") for fact in facts if fact["kind"] == kind]
-    out["themes"] = [_without(row, "article_id") for row in _rows(tables["themes"])]
+    side = themes.side_of()
+    out["themes"] = [
+        {**_without(row, "article_id"), "side": side.get(row["code"])}
+        for row in _rows(tables["themes"])
+    ]
     out["sentences"] = [_without(row, "article_id") for row in _rows(tables["sentences"])]
     return out
 

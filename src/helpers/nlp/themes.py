@@ -1,32 +1,39 @@
-"""Sentence-level coding of strategy themes and policy instruments from cue words.
+"""Sentence-level coding of strategy themes and policy instruments from cue words in context.
 
-Two codebooks are package data: ``codebook.csv`` (15 strategy themes) and
-``instruments.csv`` (policy instruments after Rothwell and Zegveld, 1981: supply side,
-environment side, demand side). Each row has a code, an English label and Chinese cue words
-separated by ``|``. A sentence is coded with every code whose cue it contains; each cue
-occurrence is one row, so counts are mentions and ``drop_duplicates`` on
-(article_id, sentence_id, code) gives sentence-level coding.
+Two codebooks are package data: ``codebook.csv`` (15 strategy themes) and ``instruments.csv``
+(policy instruments after Rothwell and Zegveld, 1981, as Chinese policy-instrument studies adapt
+them: supply, environment and demand sides, with investment promotion, 招商引资, apart as a side of
+its own). Each row has a code, an English label and Chinese cue words separated by ``|``;
+``coding_guide.md`` beside them defines the codes. The context rules of ``coding_rules.csv``
+(:mod:`helpers.nlp.coding_rules`) decide where a cue codes nothing: inside an official's post, an
+attendance or procedure line, a meeting's name, a document title, a caption or credit, or the name
+of a chain (the chain facts' items and the officials facts' posts are masked too), or outside its
+sense (创新 of institutions, 做大做强 of a chain).
 
-Within a dimension the longest cue wins where cues overlap (科技创新 is not also 创新), so
-one stretch of text is counted once; a cue listed under several codes codes them all.
-Cues match inside words, so a cue must not hide in other words: 信息 would code 电子信息
-and 经济信息委, 应用 核技术应用产业链, so the codebooks list 信息化, 成果应用 and the like
-(tests/nlp/test_themes.py keeps one false friend for each cue made longer).
+Each sentence is coded on its own. Each cue occurrence that codes is one row (the ``cue`` column
+says which word coded), so rows are mentions; reports count coded sentences, each (sentence,
+code) once: :func:`coded_sentences`. Within a dimension the longest cue wins where cues overlap
+(科技创新 is not also 创新); a cue listed under several codes codes them all. Cues match inside
+words, so a cue must not hide in other words (信息 would code 电子信息 and 经济信息委): the
+codebooks list 信息化, 成果应用 and the like (tests/nlp/test_themes.py keeps the false friends).
 """
 
 import functools
 import re
-from bisect import bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import pandas as pd
 
 from helpers import config, resources
-from helpers.nlp.sentences import Sentence, straddled
+from helpers.nlp import coding_rules
+from helpers.nlp.sentences import Sentence
 
 CODEBOOK_FILE = config.PACKAGE_DATA_DIR / "codebook.csv"
 INSTRUMENTS_FILE = config.PACKAGE_DATA_DIR / "instruments.csv"
 DIMENSIONS = ("theme", "instrument")
+SIDES = ("supply", "environment", "demand", "investment")
+SENTENCE_KEYS = ["article_id", "sentence_id", "dimension", "code"]
 
 
 @dataclass(frozen=True)
@@ -35,7 +42,7 @@ class Code:
     code: str
     label_en: str
     cues: tuple[str, ...]
-    side: str | None = None  # instruments only: supply, environment or demand
+    side: str | None = None  # instruments only: supply, environment, demand or investment
 
 
 @functools.cache
@@ -60,6 +67,11 @@ def codebook(dimension: str = "theme") -> pd.DataFrame:
     return frame.drop(columns="side") if dimension == "theme" else frame
 
 
+def side_of() -> dict[str, str]:
+    """Instrument code -> its side (supply, environment, demand, investment)."""
+    return {c.code: c.side for c in codes() if c.dimension == "instrument"}
+
+
 @functools.cache
 def _matchers() -> dict[str, tuple[re.Pattern, dict[str, list[Code]]]]:
     """Per dimension: one alternation of all cues (longest first) and cue -> codes."""
@@ -75,30 +87,71 @@ def _matchers() -> dict[str, tuple[re.Pattern, dict[str, list[Code]]]]:
     return out
 
 
-def _cues(text: str) -> list[tuple[int, int, str, str]]:
-    """(start, end, dimension, cue) of every cue occurrence, themes first, each in text order."""
-    return [
-        (match.start(), match.end(), dimension, match.group())
+def code_sentence(
+    text: str, spans: tuple[tuple[int, int], ...] = ()
+) -> list[tuple[str, Code, str]]:
+    """(dimension, code, cue) of every cue of one sentence that codes, in text order, themes
+    first on a tie. ``spans`` (offsets in ``text``) code nothing, as the masks of the rules.
+
+    >>> [(c.code, cue) for _, c, cue in code_sentence("市委副书记、市长朱健主持会议。")]
+    []
+    >>> [(c.code, cue) for d, c, cue in code_sentence("要深化制度创新，加强科技创新。") if d == "theme"]
+    [('innovation', '科技创新')]
+    """
+    matches = [
+        (match, dimension)
         for dimension in DIMENSIONS
         for match in _matchers()[dimension][0].finditer(text)
     ]
+    if not matches:  # most sentences: no cue, no need to find what is masked
+        return []
+    masks = coding_rules.masked(text, spans)
+    found = []
+    for match, dimension in matches:
+        start, end, cue = match.start(), match.end(), match.group()
+        if coding_rules.inside(start, end, masks):
+            continue
+        found += [
+            (start, dimension, code, cue)
+            for code in _matchers()[dimension][1][cue]
+            if coding_rules.keeps(dimension, code.code, cue, text, start, end)
+        ]
+    return [(d, code, cue) for _, d, code, cue in sorted(found, key=lambda f: f[0])]
 
 
-def _coded(cues: list[tuple[int, int, str, str]]) -> list[tuple[str, Code, str]]:
-    """(dimension, code, cue) for each code of each cue, in text order (themes first on a tie)."""
-    by_cue = {dimension: _matchers()[dimension][1] for dimension in DIMENSIONS}
-    return [
-        (dimension, code, cue)
-        for _, _, dimension, cue in sorted(cues, key=lambda found: found[0])
-        for code in by_cue[dimension][cue]
-    ]
+def context_spans(facts: Iterable[dict], sentences: list[Sentence]) -> dict[int, list]:
+    """Per sentence_id, the spans (offsets in the sentence) that facts show to name something:
+    the items of chain lists (their names code no sector) and the posts written for officials.
+
+    Args:
+        facts: fact dicts (sentence_id, kind, start, end, detail) as
+            :func:`helpers.nlp.facts.registry.extract_facts` gives them, offsets in the article.
+        sentences: the article's sentences.
+    """
+    out: dict[int, list] = {}
+    for fact in facts:
+        sentence = sentences[fact["sentence_id"]]
+        if fact["kind"] == "chain":  # the item's name, not its head word (…产业链 codes chains)
+            at = max(fact["text"].find(fact["detail"].get("name") or fact["text"]), 0)
+            start = fact["start"] - sentence.start + at
+            end = start + len(fact["detail"].get("name") or fact["text"])
+            out.setdefault(sentence.sentence_id, []).append((start, end))
+        elif fact["kind"] == "official" and fact["detail"].get("post_stated"):
+            role = fact["detail"]["role"]
+            out.setdefault(sentence.sentence_id, []).extend(
+                (m.start(), m.end()) for m in re.finditer(re.escape(role), sentence.text)
+            )
+    return out
 
 
-def sentence_codes(text: str, sentences: list[Sentence]) -> dict[str, list]:
+def sentence_codes(
+    text: str, sentences: list[Sentence], facts: Iterable[dict] = ()
+) -> dict[str, list]:
     """Theme and instrument codes of each sentence, as columns (sentence_id, dimension, code,
-    label_en, cue): one row per cue occurrence, in text order, themes first on a tie.
+    label_en, cue): one row per cue occurrence that codes, in text order, themes first on a tie.
 
-    One scan of the whole text; a sentence that a cue straddles is coded on its own.
+    ``facts`` (optional, as :func:`context_spans` takes them) mask the chain items and posts
+    they find.
 
     >>> from helpers.nlp.sentences import split_sentences
     >>> text = "要抓招商。持续优化营商环境，大力推行全产业链招商。"
@@ -107,16 +160,7 @@ def sentence_codes(text: str, sentences: list[Sentence]) -> dict[str, list]:
     ...  if dimension == "theme"]
     [(0, 'investment_attraction'), (1, 'business_environment'), (1, 'industrial_chains'), (1, 'investment_attraction')]
     """
-    found = _cues(text)
-    alone = straddled([(start, end) for start, end, _, _ in found], sentences)
-    starts = [s.start for s in sentences]
-    by_sentence: list[list[tuple[int, int, str, str]]] = [[] for _ in sentences]
-    for cue in found:
-        i = bisect_right(starts, cue[0]) - 1
-        if i not in alone:
-            by_sentence[i].append(cue)
-    for i in alone:
-        by_sentence[i] = _cues(sentences[i].text)
+    spans = context_spans(facts, sentences)
     columns: dict[str, list] = {
         "sentence_id": [],
         "dimension": [],
@@ -124,13 +168,36 @@ def sentence_codes(text: str, sentences: list[Sentence]) -> dict[str, list]:
         "label_en": [],
         "cue": [],
     }
-    for sentence, cues in zip(sentences, by_sentence):
-        for dimension, code, cue in _coded(cues):
+    for sentence in sentences:
+        own = tuple(spans.get(sentence.sentence_id, ()))
+        for dimension, code, cue in code_sentence(sentence.text, own):
             for name, value in zip(
                 columns, (sentence.sentence_id, dimension, code.code, code.label_en, cue)
             ):
                 columns[name].append(value)
     return columns
+
+
+def coded_sentences(themes: pd.DataFrame) -> pd.DataFrame:
+    """Each (article, sentence, dimension, code) once, with its label, side (instruments) and
+    ``mentions`` (its cue occurrences): what shares, rates and mixes count.
+
+    >>> rows = pd.DataFrame({"article_id": ["a", "a", "a"], "sentence_id": [0, 0, 1],
+    ...     "dimension": "instrument", "code": "investment_promotion",
+    ...     "label_en": "Investment promotion", "cue": ["招商", "招商", "签约"]})
+    >>> coded_sentences(rows)[["sentence_id", "side", "mentions"]].to_dict("list")
+    {'sentence_id': [0, 1], 'side': ['investment', 'investment'], 'mentions': [2, 1]}
+    """
+    grouped = (
+        themes.groupby([*SENTENCE_KEYS, "label_en"], sort=True)
+        .size()
+        .rename("mentions")
+        .reset_index()
+    )
+    side = grouped["code"].map(side_of())
+    return grouped.assign(side=side.where(grouped["dimension"] == "instrument"))[
+        [*SENTENCE_KEYS, "label_en", "side", "mentions"]
+    ]
 
 
 def evidence(

@@ -14,6 +14,10 @@ from matplotlib import font_manager
 from helpers.report import fonts
 from helpers.report.labels import Labeller, label, place_label
 
+# beside the legend of a chart with thin groups, in lines as narrow as the legend
+THIN_NOTE = (
+    "hollow: thin group (one article\nor few tokens); it does not set\nthe axis: > or < = beyond it"
+)
 FIGURE_DPI = 110  # inline figures default to 72 dpi: too coarse for Chinese strokes
 PALETTE = "colorblind"
 
@@ -100,30 +104,76 @@ def intervals(
     xlabel: str,
     category_label: Labeller = label,
     group_label: Labeller = place_label,
+    thin: str = "thin",
 ):
-    """Point estimates with confidence intervals, one row per category, one colour per group."""
+    """Point estimates with confidence intervals, one row per category, one colour per group.
+
+    Groups flagged in column ``thin`` (if the frame has it; see
+    :func:`helpers.analysis.rates.rates_per_10k`) are drawn hollow and do not set the axis:
+    the axis spans the other groups' intervals, and a thin group's estimate beyond it is drawn
+    as an arrowhead at the edge, so one short article never squeezes every other interval.
+    """
     use_cjk_font()
     categories = list(dict.fromkeys(frame[category]))
     groups = list(dict.fromkeys(frame[group]))
+    flagged = frame[thin].astype(bool) if thin in frame.columns else pd.Series(False, frame.index)
+    thin_groups = set(frame.loc[flagged, group])
     fig, ax = plt.subplots(figsize=(8, 0.42 * len(categories) + 1.6))
     step = 0.7 / max(len(groups), 1)
-    for i, (name, color) in enumerate(zip(groups, sns.color_palette(n_colors=len(groups)))):
+    colors = sns.color_palette(n_colors=len(groups))
+    for i, (name, color) in enumerate(zip(groups, colors)):
         rows = frame[frame[group] == name].set_index(category).reindex(categories)
         y = [k + (i - (len(groups) - 1) / 2) * step for k in range(len(categories))]
+        hollow = name in thin_groups
         ax.errorbar(
             rows[estimate],
             y,
             xerr=[rows[estimate] - rows[low], rows[high] - rows[estimate]],
             fmt="o",
             color=color,
+            markerfacecolor="white" if hollow else color,
             capsize=2.5,
             markersize=4.5,
-            label=group_label(str(name)),
+            alpha=0.75 if hollow else 1.0,
+            label=group_label(str(name)) + (" (thin)" if hollow else ""),
         )
+    solid = frame[~flagged]
+    if thin_groups and len(solid):
+        lo, hi = solid[low].min(), solid[high].max()
+        pad = 0.05 * (hi - lo) if hi > lo else max(abs(hi), 1.0) * 0.1
+        # rates start at zero; other estimates (log ratios) get the same margin either side
+        left, right = (0.0 if lo >= 0 else lo - pad), hi + pad
+        ax.set_xlim(left, right)
+        for i, name in enumerate(groups):
+            rows = frame[flagged & (frame[group] == name)]
+            for edge, marker, out in (
+                (right, ">", rows[estimate] > right),
+                (left, "<", rows[estimate] < left),
+            ):
+                y = [
+                    categories.index(c) + (i - (len(groups) - 1) / 2) * step
+                    for c in rows.loc[out, category]
+                ]
+                ax.plot(
+                    [edge] * len(y),
+                    y,
+                    marker,
+                    color=colors[i],
+                    markerfacecolor="white",
+                    clip_on=False,
+                )
     ax.set_yticks(range(len(categories)), [category_label(str(c)) for c in categories])
     ax.invert_yaxis()
     ax.set(title=title, xlabel=xlabel)
-    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), fontsize="small", frameon=False)
+    ax.legend(
+        loc="upper left",
+        bbox_to_anchor=(1.01, 1),
+        fontsize="small",
+        frameon=False,
+        title=THIN_NOTE if thin_groups else None,
+        title_fontsize="x-small",
+        alignment="left",
+    )
     fig.tight_layout()
     return fig
 

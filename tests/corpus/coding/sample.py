@@ -1,4 +1,4 @@
-"""Draw the sentences of the coding validation set (``src/helpers/data/coding/validation.csv``).
+"""Draw the sentences of the coding validation set (``src/helpers/data/coding_validation.csv``).
 
 Sentences come from the seed corpus (``data/raw/``) and the pattern corpus
 (``tests/corpus/articles/``), cleaned and split as the build does. Pattern-corpus articles are
@@ -7,9 +7,15 @@ while reading them), the others held-out sentences (never read while writing rul
 sentences are split one by one, with the same hash. The draw is random but fixed (seeded), so
 the sample can be re-drawn and checked; hand-coding is added to the file afterwards.
 
-    python tests/corpus/coding/sample.py > sample.csv
+Round 1 drew 380 sentences (``dev`` and ``heldout``); its held-out rows measured the rules
+once and were then read to revise them (now split ``dev2``). Round 2 draws every sentence
+round 1 left, as the new ``heldout`` split.
+
+    python tests/corpus/coding/sample.py > sample.csv            # round 1
+    python tests/corpus/coding/sample.py --round 2 > round2.csv  # round 2
 """
 
+import argparse
 import csv
 import hashlib
 import random
@@ -58,13 +64,23 @@ def sentences() -> list[dict]:
     return out
 
 
-def main() -> int:
+def _key(row: dict) -> tuple[str, int, int]:
+    return row["file"], int(row["part"]), int(row["sentence_id"])
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--round", type=int, choices=(1, 2), default=1)
+    args = parser.parse_args(argv)
     rng = random.Random(20261202)
     pool = sentences()
     drawn = []
     for (origin, split), size in SIZES.items():
         candidates = [s for s in pool if s["origin"] == origin and s["split"] == split]
         drawn += rng.sample(candidates, min(size, len(candidates)))
+    if args.round == 2:
+        first = {_key(row) for row in drawn}
+        drawn = [{**row, "split": "heldout"} for row in pool if _key(row) not in first]
     drawn.sort(key=lambda s: (s["split"], s["origin"], s["file"], s["part"], s["sentence_id"]))
     writer = csv.DictWriter(sys.stdout, [*drawn[0], "themes", "instruments", "note"])
     writer.writeheader()
