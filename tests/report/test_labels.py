@@ -69,3 +69,11 @@ def test_titles_and_sentences_are_glossed_word_by_word():
 def test_summaries_get_glosses_beside_their_chinese_once():
     line = labels.with_glosses("most frequent in 衡阳市; 产业链 (industrial chain)")
     assert line == "most frequent in 衡阳市 (Hengyang); 产业链 (industrial chain)"
+
+
+def test_term_explorer_titles_use_the_one_gloss_of_their_term():
+    from helpers import resources
+    from helpers.report.listing import TERMS_FILE
+
+    for row in resources.read_rows(TERMS_FILE):
+        assert row["gloss"] == labels.gloss(row["term"]), row

@@ -147,7 +147,8 @@ def place_label(name: str) -> str:
 
 _HAN_RUN = re.compile(f"[{HAN}]+")
 _NUMERAL_WORD = re.compile("[零一二两三四五六七八九十百千万亿]+")
-_UNGLOSSED_HAN_RUN = re.compile(f"[{HAN}]+(?![{HAN}]| \\()")  # not glossed already
+# a Chinese run with the Arabic numerals before it (14条产业链), not glossed already
+_UNGLOSSED_HAN_RUN = re.compile(f"(?<![0-9.])[0-9.]*[{HAN}]+(?![{HAN}]| \\()")
 # Chinese punctuation only: an ASCII full stop or comma sits inside numbers (855.04亿元, 1,000).
 _PUNCTUATION = re.compile(r"([，。、；：！？（）“”《》])")
 _ASCII_PUNCTUATION = str.maketrans("，。、；：！？（）“”《》", ',.,;:!?()""""')
@@ -246,8 +247,8 @@ def with_glosses(text: str) -> str:
     """Text in which every Chinese run known to a glossary gets its English beside it, for lines
     mixing English and Chinese (a report's summary on the index page).
 
-    >>> with_glosses("slogans 项目为王, 三高四新 in 衡阳市; 产业链 (industrial chain)")
-    'slogans 项目为王 (projects are king), 三高四新 (three highlands, four new missions) in 衡阳市 (Hengyang); 产业链 (industrial chain)'
+    >>> with_glosses("slogans 项目为王, 三高四新 in 衡阳市; 产业链 (industrial chain); 14条产业链")
+    'slogans 项目为王 (projects are king), 三高四新 (three highlands, four new missions) in 衡阳市 (Hengyang); 产业链 (industrial chain); 14条产业链 (fourteen industrial chains)'
     """
     return _UNGLOSSED_HAN_RUN.sub(
         lambda match: label(match.group(), gloss=_name_or_gloss), str(text)
