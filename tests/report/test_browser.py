@@ -141,6 +141,35 @@ def test_index_opens_offline_and_links_exist(browser, tmp_path):
     assert (tmp_path / links[0]).exists()
 
 
+def test_long_tables_search_and_sort_offline(browser, tmp_path):
+    """The concordance and the officials' table: a search box filters rows, a header sorts."""
+    from tests.report.test_notebooks import built_report
+
+    _, page = built_report("10_corpus_overview")
+    page_file = tmp_path / "overview.html"
+    page_file.write_text(page, encoding="utf-8")
+    tab, seen = open_offline(browser, page_file)
+    assert seen["errors"] == [] and [m.text for m in seen["console"]] == []
+    table = tab.locator("table.interactive").last
+    rows = table.locator("tbody tr")
+    total = rows.count()
+    box = tab.locator("input.table-search").last
+    box.fill("云阳县")
+    shown = table.locator("tbody tr:not([hidden])")
+    assert 0 < shown.count() < total
+    assert all("云阳县" in text for text in shown.all_inner_texts())
+    box.fill("")
+    header = table.locator("thead th", has_text="mentions")
+    header.click()
+    mentions = [int(r.split("\t")[-1]) for r in rows.all_inner_texts()]
+    assert mentions == sorted(mentions)
+    header.click()
+    mentions = [int(r.split("\t")[-1]) for r in rows.all_inner_texts()]
+    assert mentions == sorted(mentions, reverse=True)
+    tab.screenshot(path=str(SCREENSHOTS / "search-and-sort.png"), full_page=True)
+    tab.context.close()
+
+
 def test_markup_in_an_article_runs_nothing_in_the_browser(browser, tmp_path):
     from tests.report.test_html import ATTACKS, INFO, attack_notebook
 

@@ -316,6 +316,10 @@ def test_10_corpus_overview(processed):
     assert "秦国文" in text and "市委书记" in text  # an official with the role the text gives
     assert "Qin Guowen" in text and "Deng Qunce" in text  # names in pinyin for a colleague
     assert "every mention of the name" in text and "in titles" in text
+    assert "municipal Party secretary" in text  # and their posts in English
+    headers = {export.visible_text(h).strip() for h in re.findall(r"<th[^>]*>.*?</th>", page)}
+    assert {"title (English)", "outlet (English)", "pinyin", "role (English)"} <= headers
+    assert "Hengyang evening newspaper" in text  # 衡阳晚报, an outlet
     for reporter in processed.articles["reporters"].explode().dropna().unique():
         assert reporter in text, reporter
     assert has_image(notebook)
@@ -421,9 +425,12 @@ def test_50_term_explorer(processed, term, name):
     occurrences = int(processed.tokens["token"].isin(forms).sum())
     assert summary_of(notebook).startswith(f"{term} (")
     assert f": {occurrences} occurrences" in summary_of(notebook)
-    assert f"of {occurrences} occurrences shown" in export.visible_text(page)
-    assert page.count("<mark>") == min(40, occurrences)
+    # one concordance line per sentence holding the term, however often it repeats it there
+    hits = processed.tokens[processed.tokens["token"].isin(forms)]
+    sentences = hits[["article_id", "sentence_id"]].drop_duplicates().shape[0]
     text = export.visible_text(page)
+    assert f"of {sentences} sentences shown ({occurrences} occurrences)" in text
+    assert page.count("<mark>") == min(40, sentences)
     assert f"of the {len(processed.articles)} articles. Gries' DP over the articles: " in text
     assert "Juilland's D: " in text
     # a locality of one article is never the place where the term is "most frequent"
@@ -486,6 +493,21 @@ def test_every_page_has_a_table_of_contents_a_link_to_the_index_and_no_scientifi
     assert not re.search(
         r"<table[^>]*>\s*<thead>.*?</thead>\s*<tbody>\s*</tbody>", page, re.DOTALL
     ), name
+
+
+RAW_COLUMNS = ("ci_low", "ci_high", "freq_target", "freq_reference", "g2", "log_dice", "t_score")
+
+
+@pytest.mark.parametrize("name", SEED_REPORTS)
+def test_tables_read_without_help(processed, name):
+    """No gloss cut with "…", no raw column name, long tables searchable by the page's script."""
+    _, page = built_report(name)
+    text = export.visible_text(page)
+    assert not re.search(r"[A-Za-z,)]…", text), name
+    headers = {export.visible_text(h).strip() for h in re.findall(r"<th[^>]*>.*?</th>", page, re.S)}
+    assert not headers & set(RAW_COLUMNS), name
+    if re.search(r"<table [^>]*class=\"[^\"]*interactive", page):
+        assert f"<script>{export.TABLE_SCRIPT}</script>" in page
 
 
 @pytest.mark.parametrize("name", SEED_REPORTS)

@@ -16,6 +16,7 @@ from IPython.display import HTML, Markdown, display
 from helpers.analysis import sectors
 from helpers.analysis.comparable import comparable_figures
 from helpers.analysis.facts import Headline, headline, presence, slogan_counts
+from helpers.report import columns
 from helpers.report.labels import amount_english, gloss, label, significant
 
 # How a figure type reads in a table: a target is a goal the text sets.
@@ -83,6 +84,8 @@ def table_html(
         # The index as a first column: pandas would give its name a header row of its own.
         frame = frame.rename_axis(index=frame.index.name or "", columns=None).reset_index()
         index = False
+    if not isinstance(frame.columns, pd.MultiIndex):
+        frame = columns.readable(frame)
     # pandas writes <NA> for a missing value of a nullable column, whatever na_rep says.
     nullable = [c for c in frame.columns if isinstance(frame[c].dtype, pd.Int64Dtype)]
     if nullable:
@@ -96,25 +99,47 @@ def table_html(
     return shown
 
 
+INTERACTIVE_ROWS = 12  # a table this long gets a search box and sortable columns on the page
+
+
 def table(frame: pd.DataFrame, index: bool = False, caption: str | None = None) -> None:
     """Display a DataFrame as an escaped HTML table ("None found." for an empty one: a header
-    row alone says nothing)."""
+    row alone says nothing); a long one searchable and sortable (``report/tables.js``)."""
     if frame.empty:
         markdown("None found.")
         return
-    display(HTML(table_html(frame, index=index, caption=caption)))
+    classes = "report-table interactive" if len(frame) >= INTERACTIVE_ROWS else "report-table"
+    display(HTML(table_html(frame, index=index, caption=caption, classes=classes)))
 
 
 def quotes(sentences: Iterable[str], source: Iterable[str] | None = None) -> None:
-    """Display sentences as evidence, each as escaped text with its source beside it."""
+    """Display sentences as evidence, each as escaped text with its source beside it and a
+    word-by-word English gloss below it."""
+    from helpers.report.labels import text_gloss
+
     sources = list(source) if source is not None else None
     items = "".join(
         f"<li>{html.escape(str(s))}"
         + (f" <small>({html.escape(str(sources[i]))})</small>" if sources else "")
+        + f"<br><small class='gloss'>{html.escape(text_gloss(s))}</small>"
         + "</li>"
         for i, s in enumerate(sentences)
     )
     display(HTML(f"<ul class='evidence'>{items}</ul>"))
+
+
+def collapse_repeats(lines: pd.DataFrame) -> pd.DataFrame:
+    """One concordance line per sentence, with how often the keyword occurs in it: an
+    enumeration that repeats the keyword (A产业链、B产业链、…) shows once, with its count.
+
+    >>> lines = pd.DataFrame({"article_id": ["a", "a", "b"], "sentence_id": [1, 1, 1],
+    ...                       "left": ["A", "B", "C"], "keyword": ["链"] * 3, "right": ["", "", ""]})
+    >>> collapse_repeats(lines)[["left", "in sentence"]].values.tolist()
+    [['A', 2], ['C', 1]]
+    """
+    keys = ["article_id", "sentence_id"]
+    counts = lines.groupby(keys, sort=False)["keyword"].transform("size")
+    return lines.assign(**{"in sentence": counts}).drop_duplicates(keys).reset_index(drop=True)
 
 
 def kwic_html(
@@ -124,23 +149,38 @@ def kwic_html(
     right: str = "right",
     source: str | None = None,
 ) -> str:
-    """A keyword-in-context table: left context right-aligned, the keyword marked, all escaped.
+    """A keyword-in-context table, all escaped: left context right-aligned against the marked
+    keyword (never clipped there), a word-by-word English gloss of the line, its source, and how
+    often the keyword occurs in that sentence where lines were collapsed (:func:`collapse_repeats`).
 
     >>> "<mark>产业链</mark>" in kwic_html(pd.DataFrame({"left": ["<b>"], "keyword": ["产业链"], "right": ["建设"]}))
     True
     """
+    from helpers.report.labels import text_gloss
+
+    counted = "in sentence" in lines.columns
+    head = "<th>context before</th><th>term</th><th>context after</th>"
+    head += "<th>times in sentence</th>" * counted + "<th>source</th>" * bool(source)
+    head += "<th>English (word by word)</th>"
     rows = []
     for row in lines.itertuples(index=False):
-        values = row._asdict()
+        values = dict(zip(lines.columns, row))
+        line = f"{values[left]}{values[keyword]}{values[right]}"
         cells = [
             f"<td class='left'>{html.escape(str(values[left]))}</td>",
             f"<td class='keyword'><mark>{html.escape(str(values[keyword]))}</mark></td>",
             f"<td class='right'>{html.escape(str(values[right]))}</td>",
         ]
+        if counted:
+            cells.append(f"<td>{int(values['in sentence'])}</td>")
         if source:
             cells.append(f"<td><small>{html.escape(str(values[source]))}</small></td>")
+        cells.append(f"<td class='gloss'>{html.escape(text_gloss(line))}</td>")
         rows.append(f"<tr>{''.join(cells)}</tr>")
-    return f"<table class='report-table kwic'><tbody>{''.join(rows)}</tbody></table>"
+    return (
+        f"<table class='report-table kwic interactive'><thead><tr>{head}</tr></thead>"
+        f"<tbody>{''.join(rows)}</tbody></table>"
+    )
 
 
 def kwic(lines: pd.DataFrame, **columns) -> None:
@@ -154,10 +194,11 @@ def summary(text: str) -> None:
     Call it in the cell tagged ``summary`` (``helpers.report.index.SUMMARY_TAG``). The plain-text
     form is what the index reads; the Markdown form is what the page shows.
     """
+    from helpers.report.labels import with_glosses
+
     line = " ".join(str(text).split())
-    display(
-        {"text/plain": line, "text/markdown": f"**Summary.** {escape_markdown(line)}"}, raw=True
-    )
+    shown = escape_markdown(with_glosses(line))  # the index glosses the plain form itself
+    display({"text/plain": line, "text/markdown": f"**Summary.** {shown}"}, raw=True)
 
 
 def article_labels(articles: pd.DataFrame) -> pd.Series:

