@@ -9,7 +9,7 @@ from helpers.analysis import facts as fact_tables
 from helpers.analysis import selection
 from helpers.build import pipeline, tables
 from helpers.nlp import themes
-from helpers.report import synthesis
+from helpers.report import evidence, synthesis
 
 
 @pytest.fixture(scope="module")
@@ -22,7 +22,7 @@ def seed_evidence():
     coded = selection.rows_of(data.themes, articles)
     facts = data.facts.merge(articles[["article_id", "locality"]], on="article_id")
     rates = fact_tables.theme_rates(tokens, coded, "locality")
-    return synthesis.evidence(articles, facts, coded, rates, localities)
+    return evidence.evidence(articles, facts, coded, rates, localities)
 
 
 @pytest.fixture(scope="module")
@@ -119,7 +119,7 @@ def _rates(rows):
     frame = pd.DataFrame(rows, columns=["locality", "code", "rate", "ci_low", "ci_high"])
     return frame.assign(
         theme_en=frame["code"].str.replace("_", " "),
-        theme_zh=frame["code"].map(synthesis.chinese_labels()),
+        theme_zh=frame["code"].map(evidence.chinese_labels()),
         unit="per 10,000 tokens",
         rank=frame.groupby("locality")["rate"].rank(ascending=False).astype(int),
     )
@@ -149,5 +149,5 @@ def test_a_difference_is_stated_only_where_the_intervals_do_not_overlap():
 
 
 def test_every_code_and_side_has_a_chinese_name():
-    names = synthesis.chinese_labels()
+    names = evidence.chinese_labels()
     assert {code.code for code in themes.codes()} | set(themes.SIDES) <= set(names)
