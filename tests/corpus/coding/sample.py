@@ -22,7 +22,12 @@ from helpers.nlp.sentences import split_sentences
 ROOT = Path(__file__).resolve().parents[3]
 SEEDS = ROOT / "data" / "raw"
 CORPUS = ROOT / "tests" / "corpus" / "articles"
-SIZES = {("seed", "dev"): 40, ("seed", "heldout"): 80, ("corpus", "dev"): 90, ("corpus", "heldout"): 170}
+SIZES = {
+    ("seed", "dev"): 40,
+    ("seed", "heldout"): 80,
+    ("corpus", "dev"): 90,
+    ("corpus", "heldout"): 170,
+}
 
 
 def _even(key: str) -> bool:
