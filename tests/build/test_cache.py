@@ -101,11 +101,22 @@ def test_errata_rows_are_part_of_the_key(tmp_path, processed_names):
     assert set(processed_names) == changed
 
 
+def test_without_a_published_set_the_entries_serve(tmp_path, processed_names):
+    raw, out = copy_seed_raw(tmp_path / "raw"), tmp_path / "out"
+    run_build(raw, out)
+    processed_names.clear()
+    sets.current(out).unlink()
+    (raw / "added.txt").write_bytes(seed_paths()[2].read_bytes() + "\n产业链".encode())
+    info = run_build(raw, out)
+    assert processed_names == ["added.txt"] and info["reused"] == len(seed_paths())
+
+
 def test_a_damaged_entry_is_processed_again(tmp_path, processed_names):
     raw, out = copy_seed_raw(tmp_path / "raw"), tmp_path / "out"
     run_build(raw, out)
     processed_names.clear()
     entry = sorted((out / CACHE_FOLDER).iterdir())[0]
     entry.write_bytes(entry.read_bytes()[:100])
+    sets.current(out).unlink()  # no published set to take the unchanged rows from
     assert run_build(raw, out)["processed"] == 1
     assert len(processed_names) == 1

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from helpers import config
 from helpers.build import freshness, sets
-from helpers.build.cache import cache_for, file_key
+from helpers.build.cache import cache_for, file_key, rows_of_set
 from helpers.clean.sources import load_sources
 from helpers.errors import InputError, InputErrors
 
@@ -71,7 +71,17 @@ def build(
             out_dir, f"cannot write the processed tables: {error.strerror or error}"
         ) from None
     try:
-        reused = {path: tables for path in paths if (tables := cache.load(path)) is not None}
+        # Unchanged files' rows come from the published set (six reads), what it lacks from
+        # the per-file entries, and the rest is processed.
+        in_set, covered = rows_of_set(
+            sets.current(out_dir), cache.keys, (sets.build_info(out_dir) or {}).get("keys", {})
+        )
+        reused = {path: None for path in paths if path.name in covered}
+        reused.update(
+            (path, tables)
+            for path in paths
+            if path not in reused and (tables := cache.load(path)) is not None
+        )
         todo = [path for path in paths if path not in reused]
         errors += (
             run(
@@ -81,7 +91,7 @@ def build(
                 workers=workers,
                 scheduler=scheduler,
                 cache=cache,
-                reused=list(reused.values()),
+                reused=[in_set, *(tables for tables in reused.values() if tables is not None)],
             )
             if paths
             else []
@@ -98,6 +108,7 @@ def build(
                 # the cache (unchanged since a build that processed them)
                 "processed": len(todo),
                 "reused": len(reused),
+                "keys": dict(cache.keys),  # what the next build may take from this set
             },
         )
         cache.prune()
