@@ -60,7 +60,7 @@ lab: $(STAMP) ## Open JupyterLab on notebooks/ with the project's kernel and its
 	$(PY) -c "from helpers.report import fonts; fonts.write_lab_css()"
 	JUPYTER_CONFIG_DIR=$(LAB_CONFIG) $(BIN)/jupyter lab --notebook-dir=notebooks --LabApp.custom_css=True $(LAB_FLAGS)
 
-bench: $(STAMP) ## Run the benchmarks and print their ratios
+bench: $(STAMP) ## Run the benchmarks and print their ratios (BENCH_SIZES=5,500 BENCH_INCREMENTAL=500: quicker)
 	$(PY) benchmarks/run.py
 
 clean: ## Remove what make built (processed data, reports, caches, temp files of killed runs); keeps .venv

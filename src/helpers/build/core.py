@@ -15,6 +15,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from helpers import config
+from helpers.build.cache import FileCache
 from helpers.build.schema import COLUMNS, arrow_schema
 from helpers.clean.articles import load_file
 from helpers.clean.sources import Sources, load_sources
@@ -33,45 +34,65 @@ class Processed:
     errors: list[InputError] = field(default_factory=list)
 
 
-def process_files(paths: Sequence[Path]) -> Processed:
+def process_files(paths: Sequence[Path], cache: FileCache | None = None) -> Processed:
     """Clean and analyse raw files; return one Arrow table per processed table.
 
     Module-level so that worker processes and Dask tasks can run it. Every file is tried;
-    bad ones are handed back with the tables of the others. Rows are gathered as columns
-    and each table is built once, straight into Arrow with its schema: Arrow converts
-    millions of Python strings several times faster than pandas, and crosses process
-    boundaries as buffers rather than pickled objects.
+    bad ones are handed back with the tables of the others. Each file's tables are kept in
+    ``cache`` when one is given (the next build reuses them while the file, its catalog and
+    errata rows and the code stay the same).
     """
-    columns = {name: {column: [] for column, _, _ in COLUMNS[name]} for name in TABLE_FILES}
     sources: dict[Path, Sources] = {}  # catalog, errata and checksums, read once per folder
-    errors = []
+    parts, errors = [], []
     for path in map(Path, paths):
         try:
             if path.parent not in sources:
                 sources[path.parent] = load_sources(path.parent)
-            articles = load_file(path, sources[path.parent])
+            tables = file_tables(path, sources[path.parent])
         except InputError as error:
             errors.append(error)
             continue
-        for article in articles:
-            for name in columns["articles"]:
-                columns["articles"][name].append(getattr(article, name))
-            log = columns["cleaning_log"]
-            for step_order, entry in enumerate(article.audit):
-                for name, value in (
-                    ("article_id", article.article_id),
-                    ("source", article.source),
-                    ("step_order", step_order),
-                    *entry.items(),
-                ):
-                    log[name].append(value)
-            for table, values in analyse_text(article.article_id, article.text).items():
-                for name, value in values.items():
-                    columns[table][name].extend(value)
-    return Processed(
-        {name: pa.table(values, schema=arrow_schema(name)) for name, values in columns.items()},
-        errors,
-    )
+        if cache is not None:
+            cache.store(path, tables)
+        parts.append(tables)
+    return Processed(concatenated(parts), errors)
+
+
+def file_tables(path: Path, sources: Sources) -> dict[str, pa.Table]:
+    """The tables of one raw file. Raises ``InputError`` for a bad file.
+
+    Rows are gathered as columns and each table is built once, straight into Arrow with its
+    schema: Arrow converts Python strings several times faster than pandas, and crosses
+    process boundaries as buffers rather than pickled objects.
+    """
+    columns = {name: {column: [] for column, _, _ in COLUMNS[name]} for name in TABLE_FILES}
+    for article in load_file(path, sources):
+        for name in columns["articles"]:
+            columns["articles"][name].append(getattr(article, name))
+        log = columns["cleaning_log"]
+        for step_order, entry in enumerate(article.audit):
+            for name, value in (
+                ("article_id", article.article_id),
+                ("source", article.source),
+                ("step_order", step_order),
+                *entry.items(),
+            ):
+                log[name].append(value)
+        for table, values in analyse_text(article.article_id, article.text).items():
+            for name, value in values.items():
+                columns[table][name].extend(value)
+    return {name: pa.table(values, schema=arrow_schema(name)) for name, values in columns.items()}
+
+
+def concatenated(parts: Iterable[dict[str, pa.Table]]) -> dict[str, pa.Table]:
+    """Each table of several files' results, one after the other (empty for no file)."""
+    parts = list(parts)
+    return {
+        name: pa.concat_tables([part[name] for part in parts])
+        if parts
+        else arrow_schema(name).empty_table()
+        for name in TABLE_FILES
+    }
 
 
 def partition(paths: Sequence[Path], parts: int) -> list[list[Path]]:
@@ -110,14 +131,8 @@ def in_article_order(table: pa.Table) -> pa.Table:
 
 
 def combine(results: Iterable[dict[str, pa.Table]]) -> dict[str, pa.Table]:
-    """Concatenate per-partition tables into their canonical order."""
-    results = list(results)
-    return {
-        name: in_article_order(pa.concat_tables([result[name] for result in results]))
-        if results
-        else arrow_schema(name).empty_table()
-        for name in TABLE_FILES
-    }
+    """Concatenate per-partition (or per-file) tables into their canonical order."""
+    return {name: in_article_order(table) for name, table in concatenated(results).items()}
 
 
 def write_parquet(name: str, table: pa.Table, path: Path) -> None:

@@ -11,8 +11,12 @@ exactly like a single Parquet file.
 from collections.abc import Sequence
 from pathlib import Path
 
+import pyarrow as pa
+
+from helpers.build.cache import FileCache
 from helpers.build.core import (
     TABLE_FILES,
+    concatenated,
     in_article_order,
     partition,
     process_files,
@@ -23,14 +27,21 @@ from helpers.errors import InputError
 LOCAL_WORKERS = 2
 
 
-def process_and_write_part(paths: Sequence[Path], set_dir: str, index: int) -> list[InputError]:
+def process_and_write_part(
+    paths: Sequence[Path], set_dir: str, index: int, cache: FileCache | None = None
+) -> list[InputError]:
     """Process one group of files and write its rows of every table; return its bad files."""
-    result = process_files(paths)
-    for name, table in result.tables.items():
-        folder = Path(set_dir) / TABLE_FILES[name]
+    result = process_files(paths, cache)
+    write_part(result.tables, Path(set_dir), index)
+    return result.errors
+
+
+def write_part(tables: dict[str, pa.Table], set_dir: Path, index: int) -> None:
+    """Write one part of every table."""
+    for name, table in tables.items():
+        folder = set_dir / TABLE_FILES[name]
         folder.mkdir(parents=True, exist_ok=True)
         write_parquet(name, in_article_order(table), folder / f"part-{index:05d}.parquet")
-    return result.errors
 
 
 def run(
@@ -39,10 +50,13 @@ def run(
     progress: bool = True,
     scheduler: str | None = None,
     parts_per_worker: int = 4,
+    cache: FileCache | None = None,
+    reused: Sequence[dict[str, pa.Table]] = (),
     **_: object,
 ) -> list[InputError]:
     """Build on a Dask cluster (a new local one unless ``scheduler`` is given); return the
-    files that could not be processed."""
+    files that could not be processed. The ``reused`` tables of unchanged files become the
+    last part; the cache folder, like the set folder, must be one the workers can reach."""
     from dask.distributed import Client, LocalCluster
     from dask.distributed import progress as dask_progress
 
@@ -62,8 +76,11 @@ def run(
                 groups,
                 [str(set_dir)] * len(groups),
                 range(len(groups)),
+                [cache] * len(groups),
                 pure=False,
             )
+            if reused:
+                write_part(concatenated(reused), set_dir, len(groups))
             if progress:
                 dask_progress(futures)
             return [error for errors in client.gather(futures) for error in errors]

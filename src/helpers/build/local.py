@@ -6,8 +6,10 @@ from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
+import pyarrow as pa
 from tqdm import tqdm
 
+from helpers.build.cache import FileCache
 from helpers.build.core import (
     GROUP_BYTES,
     TABLE_FILES,
@@ -25,19 +27,25 @@ def run(
     set_dir: Path,
     progress: bool = True,
     workers: int | None = None,
+    cache: FileCache | None = None,
+    reused: Sequence[dict[str, pa.Table]] = (),
     **_: object,
 ) -> list[InputError]:
-    """Process files in worker processes and write every table into ``set_dir``; return the
-    files that could not be processed. The work is CPU-bound: each worker loads the
-    dictionaries once, and dies with the build if the build is killed."""
+    """Process files in worker processes and write every table, with the ``reused`` tables
+    of unchanged files, into ``set_dir``; return the files that could not be processed.
+
+    The work is CPU-bound: each worker loads the dictionaries once, and dies with the build
+    if the build is killed. A single group (a file or two added to a built corpus) is
+    processed in this process: starting workers would cost more than it saves.
+    """
     workers = workers or os.cpu_count() or 1
     # A few groups per worker balance uneven file sizes without paying much per task; on a
     # large corpus, groups of at most about GROUP_BYTES keep each task's tables small.
     total = sum(path.stat().st_size for path in paths)
     groups = partition(paths, max(workers * 4, -(-total // GROUP_BYTES)))
-    if workers == 1 or len(groups) == 1:
+    if workers == 1 or len(groups) <= 1:
         outcomes = [
-            process_files(group)
+            process_files(group, cache)
             for group in tqdm(
                 groups, disable=not progress, desc="build", unit="part", file=sys.stderr
             )
@@ -50,7 +58,7 @@ def run(
         ) as pool:
             outcomes = list(
                 tqdm(
-                    pool.map(process_files, groups),
+                    pool.map(process_files, groups, [cache] * len(groups)),
                     total=len(groups),
                     disable=not progress,
                     desc="build",
@@ -58,6 +66,6 @@ def run(
                     file=sys.stderr,
                 )
             )
-    for name, table in combine(o.tables for o in outcomes).items():
+    for name, table in combine([*(o.tables for o in outcomes), *reused]).items():
         write_parquet(name, table, set_dir / TABLE_FILES[name])
     return [error for outcome in outcomes for error in outcome.errors]

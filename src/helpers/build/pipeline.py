@@ -3,7 +3,9 @@
 The build takes stock of the raw folder (names and checksums), reads its catalog and errata
 strictly, runs an engine (a registry, as papermill registers its engines: ``local`` worker
 processes or a ``dask`` cluster) that writes every table into a fresh set folder, and
-publishes the set in one step (:mod:`helpers.build.sets`). A raw file that cannot be
+publishes the set in one step (:mod:`helpers.build.sets`). Each file's tables are kept in a
+cache keyed by its bytes, its catalog and errata rows and the code (:mod:`helpers.build.cache`):
+a build after adding one article processes that article only, and still publishes a whole set. A raw file that cannot be
 processed is named on one line and left out; the others are still published.
 """
 
@@ -16,6 +18,7 @@ from pathlib import Path
 
 from helpers import config
 from helpers.build import freshness, sets
+from helpers.build.cache import cache_for, file_key, rows_of_set
 from helpers.clean.sources import load_sources
 from helpers.errors import InputError, InputErrors
 
@@ -53,8 +56,13 @@ def build(
     paths, digests, errors = freshness.take_stock(raw_dir)
     if not paths and not errors:
         raise InputError(raw_dir, "no article files to build from")
-    for warning in load_sources(raw_dir, present=digests).warnings:
+    sources = load_sources(raw_dir, present=digests)
+    for warning in sources.warnings:
         print(f"warning: {warning}", file=sys.stderr)
+    code = freshness.code_fingerprint()
+    cache = cache_for(
+        out_dir, {name: file_key(name, digest, sources, code) for name, digest in digests.items()}
+    )
     try:
         sets.sweep(out_dir)
         set_dir = sets.new_set(out_dir)
@@ -63,8 +71,28 @@ def build(
             out_dir, f"cannot write the processed tables: {error.strerror or error}"
         ) from None
     try:
+        # Unchanged files' rows come from the published set (six reads), what it lacks from
+        # the per-file entries, and the rest is processed.
+        in_set, covered = rows_of_set(
+            sets.current(out_dir), cache.keys, (sets.build_info(out_dir) or {}).get("keys", {})
+        )
+        reused = {path: None for path in paths if path.name in covered}
+        reused.update(
+            (path, tables)
+            for path in paths
+            if path not in reused and (tables := cache.load(path)) is not None
+        )
+        todo = [path for path in paths if path not in reused]
         errors += (
-            run(paths, set_dir, progress=progress, workers=workers, scheduler=scheduler)
+            run(
+                todo,
+                set_dir,
+                progress=progress,
+                workers=workers,
+                scheduler=scheduler,
+                cache=cache,
+                reused=[in_set, *(tables for tables in reused.values() if tables is not None)],
+            )
             if paths
             else []
         )
@@ -74,10 +102,16 @@ def build(
             set_dir,
             {
                 "raw": digests,
-                "code": freshness.code_fingerprint(),
+                "code": code,
                 "errors": [str(error) for error in errors],
+                # how many article files this build processed and how many it took from
+                # the cache (unchanged since a build that processed them)
+                "processed": len(todo),
+                "reused": len(reused),
+                "keys": dict(cache.keys),  # what the next build may take from this set
             },
         )
+        cache.prune()
     except OSError as error:
         raise InputError(
             out_dir, f"cannot write the processed tables: {error.strerror or error}"

@@ -5,6 +5,8 @@ this schema and refuses to write one that differs, so a change in a producer can
 silently change what the notebooks read.
 """
 
+from functools import cache
+
 import pyarrow as pa
 
 from helpers.nlp.facts.registry import KINDS
@@ -103,8 +105,10 @@ COLUMNS: dict[str, list[tuple[str, pa.DataType, str]]] = {
 }
 
 
+@cache
 def arrow_schema(table: str) -> pa.Schema:
-    """The Arrow schema of a processed table, with each column's description as metadata."""
+    """The Arrow schema of a processed table, with each column's description as metadata
+    (made once: the build checks every cached file's tables against it)."""
     return pa.schema(
         [
             pa.field(name, dtype, metadata={"description": doc})
