@@ -68,7 +68,7 @@ def test_comparison_samples_articles_and_lists_the_closest_localities(
 ):
     notebook, page = execute("30_compare_localities", tmp_path, root=large_project)
     assert_clean_run(notebook)
-    drawn = section(page, "Similarity").split("Shared and unique chains")[0]
+    drawn = section(page, "Similarity").split("Chains aligned by sector")[0]
     similar = export.visible_text(drawn)
     assert f"{ARTICLE_SAMPLE} of the {len(articles)} articles" in similar
     assert f"{HEATMAP_GROUPS} of the {articles['locality'].nunique()} localities" in similar
