@@ -99,21 +99,26 @@ def code_sentence(
     [('innovation', '科技创新')]
     """
     matches = [
-        (match, dimension)
+        (match.start(), match.end(), dimension, match.group(), _matchers()[dimension][1][match.group()])
         for dimension in DIMENSIONS
         for match in _matchers()[dimension][0].finditer(text)
     ]
+    by_name = {(c.dimension, c.code): c for c in codes()}
+    matches += [
+        (start, end, dimension, label, [by_name[dimension, code]])
+        for dimension in DIMENSIONS
+        for start, end, code, label in coding_rules.sequences(text, dimension)
+    ]
     if not matches:  # most sentences: no cue, no need to find what is masked
         return []
-    masks = coding_rules.masked(text, spans)
+    masks = {d: coding_rules.masked(text, spans, d) for d in DIMENSIONS}
     found = []
-    for match, dimension in matches:
-        start, end, cue = match.start(), match.end(), match.group()
-        if coding_rules.inside(start, end, masks):
+    for start, end, dimension, cue, cue_codes in matches:
+        if coding_rules.inside(start, end, masks[dimension]):
             continue
         found += [
             (start, dimension, code, cue)
-            for code in _matchers()[dimension][1][cue]
+            for code in cue_codes
             if coding_rules.keeps(dimension, code.code, cue, text, start, end)
         ]
     return [(d, code, cue) for _, d, code, cue in sorted(found, key=lambda f: f[0])]
