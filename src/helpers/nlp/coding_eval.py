@@ -248,5 +248,7 @@ def miss_lines(splits: tuple[str, ...] = ("dev", "dev2")) -> list[str]:
             diffs += [f"-{c}" for c in sorted(gold - got)] + [f"+{c}" for c in sorted(got - gold)]
         if diffs:
             lines.append(f"[{row.split}] {row.file}#{row.part}.{row.sentence_id}: {row.text}")
-            lines.append(f"    hand {sorted(row.gold_theme | row.gold_instrument)}  {' '.join(diffs)}")
+            lines.append(
+                f"    hand {sorted(row.gold_theme | row.gold_instrument)}  {' '.join(diffs)}"
+            )
     return lines

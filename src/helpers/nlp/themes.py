@@ -8,7 +8,8 @@ its own). Each row has a code, an English label and Chinese cue words separated 
 (:mod:`helpers.nlp.coding_rules`) decide where a cue codes nothing: inside an official's post, an
 attendance or procedure line, a meeting's name, a document title, a caption or credit, or the name
 of a chain (the chain facts' items and the officials facts' posts are masked too), or outside its
-sense (创新 of institutions, 做大做强 of a chain).
+sense (创新 of institutions, 做大做强 of a chain); its ``code`` rules are cues that are sequences
+(a target with its figure, a plan issued, leaders made chain chiefs) and code like words.
 
 Each sentence is coded on its own. Each cue occurrence that codes is one row (the ``cue`` column
 says which word coded), so rows are mentions; reports count coded sentences, each (sentence,
@@ -99,7 +100,13 @@ def code_sentence(
     [('innovation', '科技创新')]
     """
     matches = [
-        (match.start(), match.end(), dimension, match.group(), _matchers()[dimension][1][match.group()])
+        (
+            match.start(),
+            match.end(),
+            dimension,
+            match.group(),
+            _matchers()[dimension][1][match.group()],
+        )
         for dimension in DIMENSIONS
         for match in _matchers()[dimension][0].finditer(text)
     ]
