@@ -540,6 +540,27 @@ CONTEXT_RULES = [
         "选用一批懂工业的优秀干部。",
         "引进高层次人才。",
     ),
+    (
+        "a presiding clause before content",
+        "theme",
+        "investment_attraction",
+        "市长王明主持召开招商引资工作调度会，要求压实责任。",
+        "市长王明要求抓好招商引资工作，压实责任。",
+    ),
+    (
+        "the five chains' talent",
+        "theme",
+        "talent",
+        "推进产业链、创新链、人才链融合。",
+        "实施人才引进计划。",
+    ),
+    (
+        "the five chains' policy",
+        "instrument",
+        "environment_strategic",
+        "完善政策链，统筹五链合一。",
+        "完善惠企政策，统筹政策支持。",
+    ),
 ]
 
 

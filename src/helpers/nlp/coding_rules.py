@@ -24,8 +24,8 @@ from helpers.nlp import procedural
 RULES_FILE = config.PACKAGE_DATA_DIR / "coding_rules.csv"
 SENSE_KINDS = ("not_before", "not_after", "not_near", "near", "not_with")
 KINDS = ("mask", "procedural", "code", *SENSE_KINDS)
-# A clause runs to its comma, semicolon or colon (kept, as procedural.csv reads a line's end).
-_CLAUSE = re.compile(r"[^，,；;：:]+[，,；;：:]?")
+# A clause runs to its comma, semicolon or colon (left out: procedural.csv reads a line's end).
+_CLAUSE = re.compile(r"[^，,；;：:]+")
 
 
 @dataclass(frozen=True)
