@@ -593,6 +593,13 @@ SEQUENCES = [
         "今年以来，全县新增规上企业20家。",
     ),
     (
+        "a figure reported before a call",
+        "instrument",
+        "environment_planning",
+        "全县明确新增规上企业25家的目标。",
+        "全县新增规上企业20家，成绩来之不易，要再接再厉。",
+    ),
+    (
         "a figure compared with last year",
         "instrument",
         "environment_planning",
