@@ -8,6 +8,7 @@ and instruments against the hand-coded validation set (``helpers.nlp.coding_eval
 
     python tests/corpus/evaluate.py            # the table
     python tests/corpus/evaluate.py --misses   # and every miss, article by article
+    python tests/corpus/evaluate.py --coding-misses [SPLIT ...]  # and every coding miss
 """
 
 import argparse
@@ -199,6 +200,13 @@ def evaluate(corpus: Path = CORPUS) -> dict:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--misses", action="store_true", help="list every miss")
+    parser.add_argument(
+        "--coding-misses",
+        nargs="*",
+        metavar="SPLIT",
+        help="list every validation sentence the coder disagrees on (of these splits; "
+        "default dev and dev2): the text, the hand codes and the machine codes",
+    )
     args = parser.parse_args(argv)
     result = evaluate()
     print(
@@ -234,6 +242,10 @@ def main(argv: list[str] | None = None) -> int:
         for kind, retrieval in result["facts"].items():
             for miss in retrieval.misses:
                 print(f"  [{kind}] {miss}")
+    if args.coding_misses is not None:
+        print("\nCoding misses (- hand only, + machine only)")
+        for line in coding_eval.miss_lines(tuple(args.coding_misses) or ("dev", "dev2")):
+            print(f"  {line}")
     return 0
 
 

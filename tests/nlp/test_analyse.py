@@ -125,8 +125,13 @@ def test_extract_article_adds_the_fact_lists():
     assert [c["detail"]["name"] for c in out["chains"]] == ["绿色消费品", "装备制造", "能源电子"]
     assert out["officials"][0] == {**out["officials"][0], "text": "张学锋", "measure": "县委书记"}
     assert out["slogans"] == [] and out["targets"] == []
-    # 县委书记 is a post and 绿色消费品 a cluster's name: no Party leadership, green or consumption
-    assert {t["code"] for t in out["themes"]} == {"industrial_chains", "parks_platforms"}
+    # 县委书记 is a post and 绿色消费品 a cluster's name: no Party leadership, green or consumption;
+    # three clusters chosen (聚焦…三大产业集群) are the layout of industry: planning
+    assert {t["code"] for t in out["themes"]} == {
+        "industrial_chains",
+        "parks_platforms",
+        "environment_planning",
+    }
     assert all(t["side"] is None for t in out["themes"] if t["dimension"] == "theme")
     json.dumps(out, ensure_ascii=False, allow_nan=False)  # JSON-ready: no NaN
 

@@ -11,7 +11,8 @@ from .guide import guide_codes
 # Hengyang 2024 commentary and Yunyang 2020.
 INVESTMENT = "要抢占招商引资“主攻点”，突出链长招商责任，发挥链主招商优势，提升乡情招商成效，确保招商引资取得更大实效。"
 ENVIRONMENT = "开展营商环境集中整治，坚决查办不作为、慢作为、乱作为等行为。"
-ASSESSMENT = "实行随时、半月、每月、每季度“四级调度”工作机制。"
+# scheduling with reporting supervises units (scheduling alone, 每月调度一次, is coordination)
+ASSESSMENT = "实行随时、半月、每月、每季度“四级调度”工作机制，按月通报进度。"
 # Sentences where a short cue would sit inside another word (false friends), and where a
 # longer cue still finds the instrument or theme.
 YUNYANG_SPEAKERS = (

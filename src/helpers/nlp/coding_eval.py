@@ -234,3 +234,21 @@ def summary_lines(result: dict[str, dict]) -> list[str]:
                     f"{_pct(row.f1)}  {kappa}  {row.support:4d}  {row.predicted:5d}{flag}"
                 )
     return lines
+
+
+def miss_lines(splits: tuple[str, ...] = ("dev", "dev2")) -> list[str]:
+    """Each sentence of ``splits`` where the coder and the hand codes differ: split, file and
+    sentence, the text, then per dimension the codes missed (-) and the codes added (+)."""
+    table = coded()
+    lines = []
+    for row in table[table["split"].isin(splits)].itertuples():
+        diffs = []
+        for dimension in themes.DIMENSIONS:
+            gold, got = getattr(row, f"gold_{dimension}"), getattr(row, f"coded_{dimension}")
+            diffs += [f"-{c}" for c in sorted(gold - got)] + [f"+{c}" for c in sorted(got - gold)]
+        if diffs:
+            lines.append(f"[{row.split}] {row.file}#{row.part}.{row.sentence_id}: {row.text}")
+            lines.append(
+                f"    hand {sorted(row.gold_theme | row.gold_instrument)}  {' '.join(diffs)}"
+            )
+    return lines

@@ -3,7 +3,11 @@
 In the spirit of KH Coder's coding rules (and, not, near, sequence), each rule is a row an analyst
 reads and edits, not Python: ``mask`` rules find stretches of a sentence whose words only *name*
 something (a post, an attendance line, a meeting, a document, a chain) so that no cue inside them
-codes; sense rules (``not_before``, ``not_after``, ``not_near``, ``near``, ``not_with``) keep an
+codes (a mask with a dimension masks for that dimension only); ``procedural`` rules mask each
+clause that :mod:`helpers.nlp.procedural` finds to be a line of the named kinds (attendance,
+presiding, ...: those shapes are defined once, in ``data/procedural.csv``); ``code`` rules are cues
+that a word list cannot hold, a sequence (印发《…方案》, 担任…链长, a target with its figure), coding
+their code under the label in their cue column, to which sense rules may refer; sense rules (``not_before``, ``not_after``, ``not_near``, ``near``, ``not_with``) keep an
 ambiguous cue from coding outside its sense (创新 in 制度创新; 做大做强 of a chain). A rule names
 what it applies to by dimension, code and cue (empty: all); the code and cue columns may list
 several, joined by ``|``. ``data/coding_guide.md`` says what the codes mean; the rules implement it.
@@ -15,10 +19,13 @@ from dataclasses import dataclass
 
 from helpers import config, resources
 from helpers.errors import InputError
+from helpers.nlp import procedural
 
 RULES_FILE = config.PACKAGE_DATA_DIR / "coding_rules.csv"
 SENSE_KINDS = ("not_before", "not_after", "not_near", "near", "not_with")
-KINDS = ("mask", *SENSE_KINDS)
+KINDS = ("mask", "procedural", "code", *SENSE_KINDS)
+# A clause runs to its comma, semicolon or colon (left out: procedural.csv reads a line's end).
+_CLAUSE = re.compile(r"[^，,；;：:]+")
 
 
 @dataclass(frozen=True)
@@ -80,20 +87,53 @@ def rules() -> tuple[Rule, ...]:
     return tuple(out)
 
 
-def masked(sentence: str, spans: tuple[tuple[int, int], ...] = ()) -> list[tuple[int, int]]:
-    """The stretches of ``sentence`` that code nothing: matches of the ``mask`` rules (their
-    group ``m`` where they have one) and the given ``spans`` (offsets in the sentence).
+def _span(match: re.Match) -> tuple[int, int]:
+    return match.span("m" if "m" in match.re.groupindex else 0)
+
+
+def masked(
+    sentence: str, spans: tuple[tuple[int, int], ...] = (), dimension: str | None = None
+) -> list[tuple[int, int]]:
+    """The stretches of ``sentence`` that code nothing in ``dimension`` (None: in any): matches
+    of the ``mask`` rules (their group ``m`` where they have one), each clause that is a line
+    of a kind a ``procedural`` rule names, and the given ``spans`` (offsets in it).
 
     >>> s = "市委副书记、市长朱健主持会议。"
     >>> sorted({s[a:b] for a, b in masked(s)}, key=len)[:2]
     ['市长', '市委副书记']
     """
     out = list(spans)
+    kinds: list[tuple[int, int, str]] | None = None
     for rule in rules():
+        if dimension and rule.dimension and rule.dimension != dimension:
+            continue
         if rule.kind == "mask":
-            group = "m" if "m" in rule.pattern.groupindex else 0
-            out += [m.span(group) for m in rule.pattern.finditer(sentence) if m.end() > m.start()]
+            out += [_span(m) for m in rule.pattern.finditer(sentence) if m.end() > m.start()]
+        elif rule.kind == "procedural":
+            if kinds is None:
+                kinds = [
+                    (m.start(), m.end(), procedural.procedural_kind(m.group()) or "")
+                    for m in _CLAUSE.finditer(sentence)
+                ]
+            out += [(a, b) for a, b, kind in kinds if rule.pattern.fullmatch(kind)]
     return out
+
+
+def sequences(sentence: str, dimension: str) -> list[tuple[int, int, str, str]]:
+    """(start, end, code, label) of each match of the ``code`` rules of ``dimension`` (their
+    group ``m`` where they have one), in rule order.
+
+    >>> sequences("每条产业链由一名市级领导担任链长。", "instrument")[0][2:]
+    ('environment_regulation', '担任…链长')
+    """
+    return [
+        (*_span(m), code, label)
+        for rule in rules()
+        if rule.kind == "code" and rule.dimension == dimension
+        for m in rule.pattern.finditer(sentence)
+        for code in sorted(rule.codes)
+        for label in rule.cues
+    ]
 
 
 def inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:

@@ -8,7 +8,8 @@ its own). Each row has a code, an English label and Chinese cue words separated 
 (:mod:`helpers.nlp.coding_rules`) decide where a cue codes nothing: inside an official's post, an
 attendance or procedure line, a meeting's name, a document title, a caption or credit, or the name
 of a chain (the chain facts' items and the officials facts' posts are masked too), or outside its
-sense (创新 of institutions, 做大做强 of a chain).
+sense (创新 of institutions, 做大做强 of a chain); its ``code`` rules are cues that are sequences
+(a target with its figure, a plan issued, leaders made chain chiefs) and code like words.
 
 Each sentence is coded on its own. Each cue occurrence that codes is one row (the ``cue`` column
 says which word coded), so rows are mentions; reports count coded sentences, each (sentence,
@@ -99,21 +100,32 @@ def code_sentence(
     [('innovation', '科技创新')]
     """
     matches = [
-        (match, dimension)
+        (
+            match.start(),
+            match.end(),
+            dimension,
+            match.group(),
+            _matchers()[dimension][1][match.group()],
+        )
         for dimension in DIMENSIONS
         for match in _matchers()[dimension][0].finditer(text)
     ]
+    by_name = {(c.dimension, c.code): c for c in codes()}
+    matches += [
+        (start, end, dimension, label, [by_name[dimension, code]])
+        for dimension in DIMENSIONS
+        for start, end, code, label in coding_rules.sequences(text, dimension)
+    ]
     if not matches:  # most sentences: no cue, no need to find what is masked
         return []
-    masks = coding_rules.masked(text, spans)
+    masks = {d: coding_rules.masked(text, spans, d) for d in DIMENSIONS}
     found = []
-    for match, dimension in matches:
-        start, end, cue = match.start(), match.end(), match.group()
-        if coding_rules.inside(start, end, masks):
+    for start, end, dimension, cue, cue_codes in matches:
+        if coding_rules.inside(start, end, masks[dimension]):
             continue
         found += [
             (start, dimension, code, cue)
-            for code in _matchers()[dimension][1][cue]
+            for code in cue_codes
             if coding_rules.keeps(dimension, code.code, cue, text, start, end)
         ]
     return [(d, code, cue) for _, d, code, cue in sorted(found, key=lambda f: f[0])]
