@@ -21,6 +21,7 @@ from pathlib import Path
 
 from opencc import OpenCC
 
+from helpers.analysis import sectors
 from helpers.clean.articles import load_file
 from helpers.clean.errata import suspicious_runs
 from helpers.clean.sources import Sources
@@ -222,6 +223,20 @@ def main(argv: list[str] | None = None) -> int:
     print(f"  {'types':<10} type right for {result['figure types'].share()} of the figures found")
     print(
         f"  {'counts':<10} declared count right for {result['declared'].share()} of the counted lists"
+    )
+    names = list(
+        dict.fromkeys(
+            item
+            for path in sorted((CORPUS / "expected").glob("*.json"))
+            for chain in json.loads(path.read_text(encoding="utf-8"))["facts"]["chains"]
+            for item in chain["items"]
+        )
+    )
+    unmapped = [name for name in names if sectors.sectors_of(name) == [sectors.UNMAPPED]]
+    print(
+        f"  {'sectors':<10} {len(names) - len(unmapped)}/{len(names)} "
+        f"({sectors.mapped_share(names):.0%}) of the distinct chain names map to a sector"
+        f"; unmapped: {'、'.join(unmapped) or 'none'}"
     )
     print(
         f"\nCoding (validation set {coding_eval.VALIDATION_FILE.name}; ⚠ precision under "
