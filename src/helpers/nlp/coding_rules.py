@@ -66,6 +66,7 @@ def rules() -> tuple[Rule, ...]:
     Raises ``helpers.errors.InputError`` naming the line of a rule of unknown kind or with a
     pattern that does not compile.
     """
+    _rule_masks.cache_clear()  # masks found under the rules read before
     out = []
     for line, row in resources.numbered_rows(RULES_FILE):
         try:
@@ -88,12 +89,19 @@ def masked(sentence: str, spans: tuple[tuple[int, int], ...] = ()) -> list[tuple
     >>> sorted({s[a:b] for a, b in masked(s)}, key=len)[:2]
     ['市长', '市委副书记']
     """
-    out = list(spans)
+    return [*spans, *_rule_masks(sentence)]
+
+
+# The mask patterns are most of the coding's time; a corpus repeats sentences (boilerplate,
+# republished paragraphs), and a sentence's masks depend on nothing else.
+@functools.lru_cache(maxsize=8192)
+def _rule_masks(sentence: str) -> tuple[tuple[int, int], ...]:
+    out = []
     for rule in rules():
         if rule.kind == "mask":
             group = "m" if "m" in rule.pattern.groupindex else 0
             out += [m.span(group) for m in rule.pattern.finditer(sentence) if m.end() > m.start()]
-    return out
+    return tuple(out)
 
 
 def inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
