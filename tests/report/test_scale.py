@@ -79,7 +79,7 @@ def test_comparison_samples_articles_and_lists_the_closest_localities(
     shown = export.visible_text(page)
     assert f"The charts draw the {HEATMAP_GROUPS} of the {total} localities" in shown
     vocabulary = export.visible_text(section(page, "Distinctive vocabulary"))
-    assert f"Pairwise: the {TOP_PAIRS} most similar pairs of the {total} localities" in vocabulary
+    assert f"Pairwise: the {TOP_PAIRS} pairs of the {total} localities most alike" in vocabulary
     assert "chains found in most localities (of" in shown
 
 
