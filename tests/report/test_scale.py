@@ -10,7 +10,7 @@ import pytest
 from benchmarks.corpus import generate
 from helpers import config
 from helpers.analysis import quality
-from helpers.analysis.similarity import ARTICLE_SAMPLE, HEATMAP_GROUPS
+from helpers.analysis.similarity import ARTICLE_SAMPLE, HEATMAP_GROUPS, TOP_PAIRS
 from helpers.build.pipeline import build
 from helpers.report import export
 from tests.conftest import copy_seed_raw
@@ -74,6 +74,13 @@ def test_comparison_samples_articles_and_lists_the_closest_localities(
     assert f"{HEATMAP_GROUPS} of the {articles['locality'].nunique()} localities" in similar
     assert "cosine" in similar
     assert len(drawn.encode("utf-8")) < 1_000_000  # two heatmaps of bounded size and a table
+    # what grew with the localities (or their square) is drawn for the largest, or top-N
+    total = articles["locality"].nunique()
+    shown = export.visible_text(page)
+    assert f"The charts draw the {HEATMAP_GROUPS} of the {total} localities" in shown
+    vocabulary = export.visible_text(section(page, "Distinctive vocabulary"))
+    assert f"Pairwise: the {TOP_PAIRS} pairs of the {total} localities most alike" in vocabulary
+    assert "chains found in most localities (of" in shown
 
 
 def test_overview_lists_localities_and_the_longest_articles(large_project, articles, tmp_path):

@@ -37,6 +37,12 @@ def _dictionary() -> tuple[dict[str, int], int]:
 
 
 @functools.cache
+def _prefixes() -> frozenset[str]:
+    """Every proper prefix of a dictionary word (the pieces a longer word can grow from)."""
+    return frozenset(word[:k] for word in _dictionary()[0] for k in range(1, len(word)))
+
+
+@functools.cache
 def _partners() -> dict[str, dict[tuple[str, str], float]]:
     """For each character, the characters it makes two-character dictionary words with, on
     which side, weighted by the log of the word's frequency."""
@@ -101,10 +107,20 @@ class ArticleModel:
 
     def score(self, text: str) -> float:
         """Log-probability of ``text`` under its likeliest segmentation into words."""
+        # The repair's hot loop (every reading of every run): a word that starts no longer
+        # dictionary word ends the inner loop, since every longer piece would score -inf.
+        prefixes, memo, log_p = _prefixes(), self._memo, self.log_p
         best = [0.0] + [-math.inf] * len(text)
         for i in range(len(text)):
+            here = best[i]
             for j in range(i + 1, min(len(text), i + _LONGEST_WORD) + 1):
-                best[j] = max(best[j], best[i] + self.log_p(text[i:j]))
+                word = text[i:j]
+                p = memo.get(word)
+                candidate = here + (log_p(word) if p is None else p)
+                if candidate > best[j]:
+                    best[j] = candidate
+                if word not in prefixes:
+                    break
         return best[-1]
 
     def frame(self, window: str, index: int) -> float:

@@ -10,8 +10,6 @@ import ast
 import json
 from pathlib import Path
 
-import nbformat
-
 from helpers import config
 from helpers.errors import InputError
 from helpers.report.listing import Report
@@ -21,6 +19,9 @@ CUSTOM_SUFFIX = "_custom"
 
 def notebook_parameters(path: Path) -> list[str]:
     """The names assigned in a notebook's cell tagged ``parameters``."""
+    # Late: nbformat's validator costs about a second, and only a custom run reads a notebook.
+    import nbformat
+
     notebook = nbformat.read(path, as_version=4)
     cells = [cell for cell in notebook.cells if "parameters" in cell.metadata.get("tags", [])]
     return [

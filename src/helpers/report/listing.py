@@ -14,12 +14,12 @@ localities would share it.
 import json
 import re
 from dataclasses import dataclass, field
+from importlib.metadata import version
 from pathlib import Path
 
 import pandas as pd
-from pypinyin import lazy_pinyin
 
-from helpers import config, resources
+from helpers import atomic, config, resources
 from helpers.errors import InputError
 
 REPORT_LIST_FILE = config.REPORT_DATA_DIR / "reports.csv"
@@ -42,8 +42,26 @@ class Report:
     parameters: dict = field(default_factory=dict)
 
 
-def _pinyin(text: str) -> str:
-    return _NOT_IN_NAME.sub("", "".join(lazy_pinyin(text)).lower())
+def _pinyin(texts: set[str]) -> dict[str, str]:
+    """Each text's ASCII pinyin, pypinyin's readings remembered in ``config.CACHE_DIR``:
+    importing pypinyin loads its phrase dictionary (0.3 s idle, 2 s under load), which every
+    ``make reports`` would pay to name reports it then finds unchanged."""
+    cache = config.CACHE_DIR / f"pinyin-{version('pypinyin')}.json"
+    try:
+        known = json.loads(cache.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        known = {}
+    missing = sorted(texts - set(known))
+    if missing:
+        from pypinyin import lazy_pinyin
+
+        known |= {text: "".join(lazy_pinyin(text)) for text in missing}
+        try:
+            cache.parent.mkdir(parents=True, exist_ok=True)
+            atomic.write_text(cache, json.dumps(known, ensure_ascii=False, sort_keys=True))
+        except OSError:
+            pass  # a read-only project still names its reports, at pypinyin's cost each time
+    return {text: _NOT_IN_NAME.sub("", known[text].lower()) for text in texts}
 
 
 def locality_names(localities: list[str]) -> dict[str, str]:
@@ -54,10 +72,14 @@ def locality_names(localities: list[str]) -> dict[str, str]:
     """
     readings = {row["place"]: row["pinyin"] for row in resources.read_rows(PLACE_PINYIN_FILE)}
     stems = {place: _PLACE_SUFFIX.sub("", place) for place in localities}
-    short = {place: readings.get(stem) or _pinyin(stem) for place, stem in stems.items()}
+    suffixes = {place: place[len(stem) :] for place, stem in stems.items()}
+    unread = {stem for stem in stems.values() if stem not in readings}
+    pinyin = _pinyin((unread | set(suffixes.values())) - {""})
+    pinyin[""] = ""
+    short = {place: readings.get(stem) or pinyin[stem] for place, stem in stems.items()}
     counts = pd.Series(list(short.values())).value_counts()
     return {
-        place: name if counts[name] == 1 else name + _pinyin(place[len(stems[place]) :])
+        place: name if counts[name] == 1 else name + pinyin[suffixes[place]]
         for place, name in short.items()
     }
 
