@@ -143,6 +143,16 @@ def _compared(tables: Evidence) -> list[str]:
     return places.loc[~places["thin"], "locality"].tolist()
 
 
+def _leaders(tables: Evidence, table: str, value: str) -> tuple[pd.DataFrame, str, str]:
+    """The rank-1 rows of ``table`` for the compared localities, largest ``value`` first, at
+    most :data:`MOST_NAMED` of them, with the tails naming how many more there are."""
+    rows = tables[table]
+    leaders = rows[(rows["rank"] == 1) & rows["locality"].isin(_compared(tables))]
+    tail_en, tail_zh = _rest(len(leaders), MOST_NAMED)
+    ordered = leaders.sort_values(value, ascending=False, kind="stable")
+    return ordered.head(MOST_NAMED), tail_en, tail_zh
+
+
 @rule("chains")
 def chain_counts(tables: Evidence) -> list[Statement]:
     """How many chains or clusters each locality names, most first."""
@@ -202,12 +212,9 @@ def shared_sectors(tables: Evidence, groups: int = 2) -> list[Statement]:
 @rule("leading themes")
 def leading_themes(tables: Evidence) -> list[Statement]:
     """Each compared locality's most frequent theme."""
-    rates = tables["theme_rates"]
-    leaders = rates[(rates["rank"] == 1) & rates["locality"].isin(_compared(tables))]
+    leaders, tail_en, tail_zh = _leaders(tables, "theme_rates", "rate")
     if leaders.empty:
         return []
-    tail_en, tail_zh = _rest(len(leaders), MOST_NAMED)
-    leaders = leaders.sort_values("rate", ascending=False, kind="stable").head(MOST_NAMED)
     unit = leaders["unit"].iloc[0]
     parts_en = [
         f"{r.theme_en} in {_place(r.locality)} ({r.rate:.1f})" for r in leaders.itertuples()
@@ -269,12 +276,9 @@ def theme_differences(tables: Evidence, most: int = 2) -> list[Statement]:
 @rule("instrument sides")
 def instrument_sides(tables: Evidence) -> list[Statement]:
     """The side of policy instruments each compared locality leans on most."""
-    sides = tables["instrument_sides"]
-    leaders = sides[(sides["rank"] == 1) & sides["locality"].isin(_compared(tables))]
+    leaders, tail_en, tail_zh = _leaders(tables, "instrument_sides", "share")
     if leaders.empty:
         return []
-    tail_en, tail_zh = _rest(len(leaders), MOST_NAMED)
-    leaders = leaders.head(MOST_NAMED)
     parts_en = [f"{_place(r.locality)}: {r.side_en} ({r.share:.0f}%)" for r in leaders.itertuples()]
     parts_zh = [f"{r.locality}以{r.side_zh}为主（{r.share:.0f}%）" for r in leaders.itertuples()]
     claims = tuple(
