@@ -369,6 +369,11 @@ def test_30_compare_shows_all_three_localities(processed):
     shown = export.visible_text(strategy.split("Build details", 1)[0])
     # results (衡阳's 2021 GDP, 8.1% growth) are not goals: the goals row holds goals only
     assert "3840亿元" not in shown and "8.1%" not in shown and "千亿" in shown
+    written = section(page, "Synthesis").split('id="Theme-rates"', 1)[0]
+    links = [a for a in re.findall(r'href="#([^"]+)"', written) if a != "Synthesis"]
+    assert 5 <= len(links) <= 8  # one per statement, each to a section of this page
+    assert all(f'id="{anchor}"' in page for anchor in links)
+    assert "Hengyang and Luohe both name chains in" in export.visible_text(written)
     by_sector = export.visible_text(section(page, "Chains aligned by sector"))
     located = processed.facts.merge(processed.articles[["article_id", "locality"]], on="article_id")
     mapped = sectors.chain_sectors(located[located["kind"] == "chain"])
