@@ -240,6 +240,10 @@ def lab(tmp_path_factory):
 
 
 def test_jupyterlab_shows_the_parameter_cell_in_chinese_with_the_projects_font(browser, lab):
+    import time
+
+    from playwright.sync_api import Error as PlaywrightError
+
     tab = browser.new_page(viewport={"width": 1300, "height": 900})
     tab.goto(f"{lab}/lab/tree/20_locality_profile.ipynb", timeout=60000)
     tab.wait_for_function(
@@ -247,16 +251,27 @@ def test_jupyterlab_shows_the_parameter_cell_in_chinese_with_the_projects_font(b
         timeout=60000,
     )
     tab.evaluate("document.fonts.ready.then(() => true)")
-    cell = tab.evaluate("""() => {
+    mark_parameter_line = """() => {
       for (const line of document.querySelectorAll('.cm-line')) {
         if (line.textContent.startsWith('locality = ')) { line.id = 'parameter-cell'; return line.textContent; }
       }
       return null;
-    }""")
+    }"""
+    cell = tab.evaluate(mark_parameter_line)
     assert cell and "衡阳市" in cell
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     tab.screenshot(path=str(SCREENSHOTS / "jupyterlab.png"))
-    drawn = fonts_drawing(tab, "parameter-cell")
+    # CodeMirror redraws its lines while JupyterLab settles (kernel start, layout), which drops
+    # the mark; mark the line again until one survives long enough to be inspected
+    for _ in range(20):
+        try:
+            drawn = fonts_drawing(tab, "parameter-cell")
+            break
+        except PlaywrightError:
+            time.sleep(0.5)
+            tab.evaluate(mark_parameter_line)
+    else:
+        pytest.fail("the parameter line was redrawn on every attempt to inspect its fonts")
     # the Chinese comes from the embedded font (the machine has none of its own), not boxes
     assert any(f["isCustomFont"] and "Noto Sans CJK SC" in f["familyName"] for f in drawn), drawn
     tab.close()
