@@ -675,5 +675,6 @@ def test_a_sequence_codes_under_its_label():
 
 def test_masks_of_a_dimension_mask_that_dimension_only():
     sentence = "会上，各县区汇报了今年招商引资工作进展。"
-    theme, instrument = (coding_rules.masked(sentence, (), d) for d in ("theme", "instrument"))
+    masks = coding_rules.masked(sentence, ("theme", "instrument"))
+    theme, instrument = masks["theme"], masks["instrument"]
     assert len(instrument) > len(theme)

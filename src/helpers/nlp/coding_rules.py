@@ -92,30 +92,34 @@ def _span(match: re.Match) -> tuple[int, int]:
 
 
 def masked(
-    sentence: str, spans: tuple[tuple[int, int], ...] = (), dimension: str | None = None
-) -> list[tuple[int, int]]:
-    """The stretches of ``sentence`` that code nothing in ``dimension`` (None: in any): matches
-    of the ``mask`` rules (their group ``m`` where they have one), each clause that is a line
-    of a kind a ``procedural`` rule names, and the given ``spans`` (offsets in it).
+    sentence: str, dimensions: tuple[str, ...], spans: tuple[tuple[int, int], ...] = ()
+) -> dict[str, list[tuple[int, int]]]:
+    """Per dimension, the stretches of ``sentence`` that code nothing in it: matches of the
+    ``mask`` rules (their group ``m`` where they have one), each clause that is a line of a
+    kind a ``procedural`` rule names, and the given ``spans`` (offsets in it). Each rule runs
+    once however many dimensions it masks.
 
     >>> s = "市委副书记、市长朱健主持会议。"
-    >>> sorted({s[a:b] for a, b in masked(s)}, key=len)[:2]
+    >>> sorted({s[a:b] for a, b in masked(s, ("theme",))["theme"]}, key=len)[:2]
     ['市长', '市委副书记']
     """
-    out = list(spans)
+    out = {dimension: list(spans) for dimension in dimensions}
     kinds: list[tuple[int, int, str]] | None = None
     for rule in rules():
-        if dimension and rule.dimension and rule.dimension != dimension:
+        targets = [d for d in dimensions if not rule.dimension or rule.dimension == d]
+        if not targets or rule.kind not in ("mask", "procedural"):
             continue
         if rule.kind == "mask":
-            out += [_span(m) for m in rule.pattern.finditer(sentence) if m.end() > m.start()]
-        elif rule.kind == "procedural":
+            found = [_span(m) for m in rule.pattern.finditer(sentence) if m.end() > m.start()]
+        else:
             if kinds is None:
                 kinds = [
                     (m.start(), m.end(), procedural.procedural_kind(m.group()) or "")
                     for m in _CLAUSE.finditer(sentence)
                 ]
-            out += [(a, b) for a, b, kind in kinds if rule.pattern.fullmatch(kind)]
+            found = [(a, b) for a, b, kind in kinds if rule.pattern.fullmatch(kind)]
+        for dimension in targets:
+            out[dimension] += found
     return out
 
 

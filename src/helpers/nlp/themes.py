@@ -118,7 +118,7 @@ def code_sentence(
     ]
     if not matches:  # most sentences: no cue, no need to find what is masked
         return []
-    masks = {d: coding_rules.masked(text, spans, d) for d in DIMENSIONS}
+    masks = coding_rules.masked(text, DIMENSIONS, spans)
     found = []
     for start, end, dimension, cue, cue_codes in matches:
         if coding_rules.inside(start, end, masks[dimension]):
