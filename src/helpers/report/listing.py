@@ -14,17 +14,16 @@ localities would share it.
 import json
 import re
 from dataclasses import dataclass, field
-from importlib.metadata import version
 from pathlib import Path
 
 import pandas as pd
 
-from helpers import atomic, config, resources
+from helpers import config, resources
 from helpers.errors import InputError
+from helpers.report import places
 
 REPORT_LIST_FILE = config.REPORT_DATA_DIR / "reports.csv"
 TERMS_FILE = config.REPORT_DATA_DIR / "terms.csv"
-PLACE_PINYIN_FILE = config.REPORT_DATA_DIR / "place_pinyin.csv"
 _PLACE_SUFFIX = re.compile("[市县区]$")
 _NOT_IN_NAME = re.compile("[^a-z0-9]")
 NAMED_IN_TITLE = 4  # localities a comparison's title names; past that it counts them
@@ -43,25 +42,8 @@ class Report:
 
 
 def _pinyin(texts: set[str]) -> dict[str, str]:
-    """Each text's ASCII pinyin, pypinyin's readings remembered in ``config.CACHE_DIR``:
-    importing pypinyin loads its phrase dictionary (0.3 s idle, 2 s under load), which every
-    ``make reports`` would pay to name reports it then finds unchanged."""
-    cache = config.CACHE_DIR / f"pinyin-{version('pypinyin')}.json"
-    try:
-        known = json.loads(cache.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        known = {}
-    missing = sorted(texts - set(known))
-    if missing:
-        from pypinyin import lazy_pinyin
-
-        known |= {text: "".join(lazy_pinyin(text)) for text in missing}
-        try:
-            cache.parent.mkdir(parents=True, exist_ok=True)
-            atomic.write_text(cache, json.dumps(known, ensure_ascii=False, sort_keys=True))
-        except OSError:
-            pass  # a read-only project still names its reports, at pypinyin's cost each time
-    return {text: _NOT_IN_NAME.sub("", known[text].lower()) for text in texts}
+    """Each text's pinyin as a file name would carry it (ASCII letters and digits)."""
+    return {text: _NOT_IN_NAME.sub("", reading) for text, reading in places.pinyin(texts).items()}
 
 
 def locality_names(localities: list[str]) -> dict[str, str]:
@@ -70,7 +52,7 @@ def locality_names(localities: list[str]) -> dict[str, str]:
     >>> locality_names(["衡阳市", "漯河市", "朝阳市", "朝阳区"])
     {'衡阳市': 'hengyang', '漯河市': 'luohe', '朝阳市': 'zhaoyangshi', '朝阳区': 'zhaoyangqu'}
     """
-    readings = {row["place"]: row["pinyin"] for row in resources.read_rows(PLACE_PINYIN_FILE)}
+    readings = places.readings()
     stems = {place: _PLACE_SUFFIX.sub("", place) for place in localities}
     suffixes = {place: place[len(stem) :] for place, stem in stems.items()}
     unread = {stem for stem in stems.values() if stem not in readings}

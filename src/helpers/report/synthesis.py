@@ -29,7 +29,7 @@ import pandas as pd
 from IPython.display import Markdown, display
 
 from helpers.report.display import escape_markdown
-from helpers.report.gloss import english
+from helpers.report.labels import place_name
 
 Evidence = Mapping[str, pd.DataFrame]
 
@@ -113,8 +113,8 @@ def synthesis(tables: Evidence) -> list[Statement]:
 
 
 def _place(name: str) -> str:
-    """The English name of a locality: its short gloss (衡阳市 -> Hengyang)."""
-    return english(name).split(" ")[0] or name
+    """The English name of a locality (衡阳市 -> Hengyang), as every report writes it."""
+    return place_name(name)
 
 
 def _places(names: list[str]) -> tuple[str, str]:
