@@ -192,6 +192,7 @@ def place(term: str) -> str | None:
     return name if not senses or _is_proper(senses[0]) else None
 
 
+@functools.cache  # asked of every run of two or three words of every glossed sentence
 def compound(term: str) -> str | None:
     """The gloss of a term the project glossary or a pattern knows whole, or None: what words
     the segmenter cut apart (项目 为王, 一号 工程) say together.

@@ -248,7 +248,8 @@ def _tag(word: str) -> str:
 
 def _given_name(word: str) -> bool:
     """Whether a word of one or two characters may be a given name after a surname: no source
-    knows it, or the tagger reads a person's name (``nr``) that no source knows but as a name."""
+    knows it, or the tagger reads it as a person's name (``nr``) and the sources know it only as
+    a name (a capitalised gloss). Never a place (金寨, which the tagger reads as a person)."""
     if not (0 < len(word) <= 2 and _HAN_RUN.fullmatch(word)) or place(word):
         return False
     english_ = english(word)
