@@ -84,6 +84,8 @@ def test_a_surname_before_a_tagged_given_name_is_one_name(no_officials):
         ("四大", "four major"),  # a count, not CC-CEDICT's "the four freedoms"
         ("五条", "five"),
         ("十大", "ten major"),
+        ("一个时期", "one period"),  # one takes the singular
+        ("两条产业链", "two industrial chains"),
         ("数字经济", "digital economy"),
         ("智能终端", "smart devices"),
         ("轻纺", "light industry and textiles"),

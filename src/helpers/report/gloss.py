@@ -287,6 +287,10 @@ def _by_pattern(term: str, first: bool | None = None, whole_parts: bool = False)
             noun = re.sub(r"^(?:to|an?|the) ", "", _plain(gloss))
             values[name], values[f"{name}_plural"] = noun, plural(noun)
         else:
+            if values.get("n") == "one":  # 一个时期: one period, not one periods
+                values |= {
+                    key: values[key[: -len("_plural")]] for key in values if key.endswith("_plural")
+                }
             return template.format(**values)
     return None
 
