@@ -125,3 +125,12 @@ def test_the_gloss_of_a_formula_follows_its_open_place():
     assert with_glosses("工业强□ in 宜宾市") == (
         "工业强□ (a strong locality through industry) in 宜宾市 (Yibin)"
     )
+
+
+def test_a_bracket_after_a_term_that_is_no_gloss_does_not_stop_its_gloss():
+    assert with_glosses("云阳县 and 漯河市 (cosine 0.33)") == (
+        "云阳县 (Yunyang) and 漯河市 (Luohe) (cosine 0.33)"
+    )
+    assert with_glosses("衡阳市 (Hengyang) and 产业链 (industrial chain)") == (
+        "衡阳市 (Hengyang) and 产业链 (industrial chain)"
+    )

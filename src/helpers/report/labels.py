@@ -172,10 +172,8 @@ _NUMERAL_WORD = re.compile("[零一二两三四五六七八九十百千万亿]+"
 # The place a formula leaves open (工业强□ for 工业强市 and 工业强县: data/formula_patterns.csv).
 _PLACE_MARK = "□"
 # a Chinese run with the Arabic numerals before it (14条产业链) and the open place after it
-# (工业强□: the gloss follows the whole formula), not glossed already
-_UNGLOSSED_HAN_RUN = re.compile(
-    f"(?<![0-9.])[0-9.]*[{HAN}]+{_PLACE_MARK}?(?![{HAN}{_PLACE_MARK}]| \\()"
-)
+# (工业强□: the gloss follows the whole formula)
+_HAN_TERM = re.compile(f"(?<![0-9.])[0-9.]*[{HAN}]+{_PLACE_MARK}?(?![{HAN}{_PLACE_MARK}])")
 # Chinese punctuation only: an ASCII full stop or comma sits inside numbers (855.04亿元, 1,000).
 _PUNCTUATION = re.compile(r"([，。、；：！？（）“”《》])")
 _ASCII_PUNCTUATION = str.maketrans("，。、；：！？（）“”《》", ',.,;:!?()""""')
@@ -328,12 +326,20 @@ def with_glosses(text: str) -> str:
     """Text in which every Chinese run known to a glossary gets its English beside it, for lines
     mixing English and Chinese (a report's summary on the index page).
 
+    >>> with_glosses("云阳县 and 漯河市 (cosine 0.33)")
+    '云阳县 (Yunyang) and 漯河市 (Luohe) (cosine 0.33)'
     >>> with_glosses("slogans 项目为王, 三高四新 in 衡阳市; 产业链 (industrial chain); 14条产业链")
     'slogans 项目为王 (projects are king), 三高四新 (three highlands, four new missions) in 衡阳市 (Hengyang); 产业链 (industrial chain); 14条产业链 (fourteen industrial chains)'
     """
-    return _UNGLOSSED_HAN_RUN.sub(
-        lambda match: label(match.group(), gloss=_name_or_gloss), str(text)
-    )
+    return _HAN_TERM.sub(_glossed_once, str(text))
+
+
+def _glossed_once(match: re.Match) -> str:
+    """A Chinese run with its gloss, unless the gloss follows it already: a bracket after a term
+    may hold something else (漯河市 (cosine 0.33) still needs "Luohe")."""
+    labelled = label(match.group(), gloss=_name_or_gloss)
+    already = labelled[len(match.group()) :]
+    return match.group() if already and match.string.startswith(already, match.end()) else labelled
 
 
 def _name_or_gloss(term: str) -> str:
