@@ -11,6 +11,7 @@ Report file names (:mod:`helpers.report.listing`) use the same readings.
 
 import functools
 import json
+import re
 from importlib.metadata import version
 
 from helpers import atomic, config, resources
@@ -18,11 +19,32 @@ from helpers import atomic, config, resources
 PLACE_PINYIN_FILE = config.REPORT_DATA_DIR / "place_pinyin.csv"
 
 
+_CACHE_FORMAT = 2  # bump when what pinyin() keeps changes
+# A syllable starting with a, o or e after another is set off by an apostrophe (Xi'an, Lu'an).
+_SET_OFF = re.compile("^[aoe]")
+
+
+def _joined(syllables: list[str]) -> str:
+    """Syllables written as one word, as pinyin spells it.
+
+    >>> _joined(["xi", "an"]), _joined(["heng", "yang"])
+    ("xi'an", 'hengyang')
+    """
+    return (
+        syllables[0]
+        + "".join(
+            ("'" if _SET_OFF.match(syllable) else "") + syllable for syllable in syllables[1:]
+        )
+        if syllables
+        else ""
+    )
+
+
 def pinyin(texts: set[str]) -> dict[str, str]:
     """Each text's pinyin (lower case, syllables joined), pypinyin's readings remembered in
     ``config.CACHE_DIR``: importing pypinyin loads its phrase dictionary (0.3 s idle, 2 s under
     load), which every ``make reports`` would pay to name reports it then finds unchanged."""
-    cache = config.CACHE_DIR / f"pinyin-{version('pypinyin')}.json"
+    cache = config.CACHE_DIR / f"pinyin-{version('pypinyin')}-{_CACHE_FORMAT}.json"
     try:
         known = json.loads(cache.read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -31,7 +53,7 @@ def pinyin(texts: set[str]) -> dict[str, str]:
     if missing:
         from pypinyin import lazy_pinyin
 
-        known |= {text: "".join(lazy_pinyin(text)) for text in missing}
+        known |= {text: _joined(lazy_pinyin(text)) for text in missing}
         try:
             cache.parent.mkdir(parents=True, exist_ok=True)
             atomic.write_text(cache, json.dumps(known, ensure_ascii=False, sort_keys=True))
@@ -69,6 +91,8 @@ def english_name(term: str) -> str | None:
 
     >>> english_name("宜宾市"), english_name("金寨县"), english_name("漯河"), english_name("产业")
     ('Yibin', 'Jinzhai', 'Luohe', None)
+    >>> english_name("西安市"), english_name("长治市")
+    ("Xi'an", 'Changzhi')
     """
     stem = _stems().get(term)
     if stem is None:
