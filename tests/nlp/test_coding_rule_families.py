@@ -202,6 +202,13 @@ SEQUENCES = [
         "要建成标准厂房20万平方米。",
         "已建成标准厂房20万平方米。",
     ),
+    (
+        "a position for industry",
+        "instrument",
+        "environment_planning",
+        "要打造全省先进制造业高地。",
+        "这座城市建设省域副中心城市其势已成。",
+    ),
 ]
 
 
@@ -235,6 +242,12 @@ FAMILIES = [
     ("做好全年谋划。", "instrument", "environment_planning"),
     ("布好局，选好产业。", "instrument", "environment_planning"),
     ("加快完善县城功能配套。", "instrument", "supply_infrastructure"),
+    ("深化产教融合、校企合作。", "instrument", "supply_talent"),
+    ("引导银行扩大授信，发展创投基金。", "instrument", "environment_finance"),
+    ("推进清洁生产和资源综合利用。", "theme", "green_development"),
+    ("发展农民专业合作社，带动农户增收。", "theme", "agriculture_food"),
+    ("培育一批单项冠军和小巨人企业。", "theme", "enterprise_growth"),
+    ("完善园区水电路等配套。", "instrument", "supply_infrastructure"),
 ]
 
 
