@@ -146,6 +146,20 @@ SENSE_RULES = [
         "大力培育专精特新企业。",
         "支持企业开展关键技术攻关。",
     ),
+    (
+        "projects named before a count",
+        "theme",
+        "culture_tourism",
+        "开工项目包括古镇文旅综合体等3个项目。",
+        "推动文旅融合发展。",
+    ),
+    (
+        "a project named by its capacity",
+        "theme",
+        "agriculture_food",
+        "最大的是年产10万吨食品添加剂项目。",
+        "做强食品产业。",
+    ),
 ]
 
 
