@@ -223,6 +223,20 @@ SEQUENCES = [
         "要打造全省先进制造业高地。",
         "这座城市建设省域副中心城市其势已成。",
     ),
+    (
+        "public money put in",
+        "instrument",
+        "supply_funding",
+        "统筹整合涉企资金支持技改。",
+        "全年到位资金30亿元。",
+    ),
+    (
+        "support for an activity of firms",
+        "instrument",
+        "environment_strategic",
+        "大力支持民营经济发展。",
+        "在上级的支持下，项目进展顺利。",
+    ),
 ]
 
 
@@ -262,6 +276,7 @@ FAMILIES = [
     ("发展农民专业合作社，带动农户增收。", "theme", "agriculture_food"),
     ("培育一批单项冠军和小巨人企业。", "theme", "enterprise_growth"),
     ("完善园区水电路等配套。", "instrument", "supply_infrastructure"),
+    ("建设科技企业孵化器和中试基地。", "instrument", "supply_technology"),
 ]
 
 
