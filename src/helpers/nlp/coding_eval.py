@@ -18,11 +18,13 @@ precision on the held-out split (the dev split while no held-out rows exist) is 
 """
 
 import functools
+import hashlib
+import json
 from pathlib import Path
 
 import pandas as pd
 
-from helpers import config, resources
+from helpers import atomic, config, resources
 from helpers.analysis import agreement
 from helpers.errors import InputError
 from helpers.nlp import themes
@@ -153,11 +155,44 @@ def evaluate(path: str | Path = VALIDATION_FILE) -> dict[str, dict]:
     return out
 
 
+def _inputs_digest(path: Path) -> str:
+    """What the coder's agreement with ``path`` depends on: the package's code and data (the
+    codebooks, the rules, the set itself) and the articles the set's rows come from."""
+    from helpers.build.freshness import code_fingerprint
+
+    digest = hashlib.sha256(code_fingerprint().encode() + Path(path).read_bytes())
+    for origin, file in sorted({(r.origin, r.file) for r in load(path).itertuples()}):
+        article = FOLDERS.get(origin, Path("/nonexistent")) / file
+        digest.update(
+            f"{origin}/{file}".encode() + (article.read_bytes() if article.is_file() else b"")
+        )
+    return digest.hexdigest()[:24]
+
+
 @functools.cache
 def trust(path: str | Path = VALIDATION_FILE) -> pd.DataFrame:
     """One row per code: dimension, code, split (the one measured: heldout where it has rows,
     else dev), precision, predicted, and ``trusted``: precision at least :data:`MIN_PRECISION`
-    (False below it; None where the code was never given in the split, so nothing is known)."""
+    (False below it; None where the code was never given in the split, so nothing is known).
+
+    Measuring means cleaning and coding every article the set comes from (seconds, and the
+    cleaning's dictionaries in memory), and every report kernel asks for it: the table is kept
+    in the project's cache folder under a digest of everything it depends on."""
+    cache = config.CACHE_DIR / f"coding-trust-{_inputs_digest(Path(path))}.json"
+    try:
+        return pd.DataFrame(json.loads(cache.read_text(encoding="utf-8")), columns=_TRUST_COLUMNS)
+    except (OSError, ValueError):
+        table = _measured_trust(path)
+        atomic.write_text(
+            cache, table.to_json(orient="records", force_ascii=False, double_precision=15)
+        )
+        return table
+
+
+_TRUST_COLUMNS = ["dimension", "code", "split", "precision", "predicted", "trusted"]
+
+
+def _measured_trust(path: str | Path) -> pd.DataFrame:
     result = evaluate(path)
     split = "heldout" if "heldout" in result else "dev" if "dev" in result else None
     rows = []
@@ -176,7 +211,7 @@ def trust(path: str | Path = VALIDATION_FILE) -> pd.DataFrame:
                 "trusted": bool(score["precision"] >= MIN_PRECISION) if measured else None,
             }
         )
-    return pd.DataFrame(rows)
+    return pd.DataFrame(rows, columns=_TRUST_COLUMNS)
 
 
 def warning(code: str) -> str:
