@@ -110,19 +110,21 @@ def test_figures_come_from_the_coder(tmp_path):
     assert set(trust["split"]) == {"heldout"}
 
 
-def test_trust_is_read_back_from_the_cache_as_measured_and_remeasured_when_the_set_changes(
+def test_agreement_is_read_back_from_the_cache_as_measured_and_remeasured_when_the_set_changes(
     tmp_path,
 ):
     path = tmp_path / "validation.csv"
     path.write_bytes(coding_eval.VALIDATION_FILE.read_bytes())
-    measured = coding_eval._measured_trust(path)
-    coding_eval.trust.cache_clear()
-    first = coding_eval.trust(path)  # measures and keeps it
-    coding_eval.trust.cache_clear()
-    cached = coding_eval.trust(path)  # from the cache folder
-    for table in (first, cached):
-        assert table.drop(columns="precision").equals(measured.drop(columns="precision"))
-        assert (table["precision"] - measured["precision"]).abs().max() < 1e-12
+    measured = coding_eval._measured(path)
+    coding_eval.evaluate.cache_clear()
+    first = coding_eval.evaluate(path)  # measures and keeps it
+    coding_eval.evaluate.cache_clear()
+    cached = coding_eval.evaluate(path)  # from the cache folder
+    for result in (first, cached):
+        assert result.keys() == measured.keys()
+        for split, figures in measured.items():
+            assert result[split]["per_code"].equals(figures["per_code"])
+            assert result[split]["dimensions"] == figures["dimensions"]
     key = coding_eval._inputs_digest(path)
     path.write_text(path.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     assert coding_eval._inputs_digest(path) != key

@@ -19,7 +19,7 @@ precision on the held-out split (the dev split while no held-out rows exist) is 
 
 import functools
 import hashlib
-import json
+import pickle
 from pathlib import Path
 
 import pandas as pd
@@ -126,7 +126,22 @@ def evaluate(path: str | Path = VALIDATION_FILE) -> dict[str, dict]:
     """Per split present in the file: ``sentences``, ``in_article`` (how many were coded in
     their article), ``per_code`` (a table: dimension, code, support, predicted, tp, precision,
     recall, f1, kappa), ``dimensions`` (micro precision/recall and mean kappa per dimension),
-    ``sides`` (a per-side table) and ``sides_micro``."""
+    ``sides`` (a per-side table) and ``sides_micro``.
+
+    Measuring means cleaning and coding every article the set comes from (seconds, and the
+    cleaning's dictionaries in memory for good), and every report kernel asks for it (the
+    trust marks): the result is kept in the project's cache folder under a digest of all it
+    depends on, so a kernel reads it instead."""
+    cache = config.CACHE_DIR / f"coding-agreement-{_inputs_digest(Path(path))}.pickle"
+    try:
+        return pickle.loads(cache.read_bytes())
+    except (OSError, pickle.UnpicklingError, EOFError):
+        result = _measured(path)
+        atomic.write_with(cache, lambda tmp: tmp.write_bytes(pickle.dumps(result)))
+        return result
+
+
+def _measured(path: str | Path) -> dict[str, dict]:
     table = coded(path)
     out = {}
     for split in SPLITS:
@@ -173,26 +188,7 @@ def _inputs_digest(path: Path) -> str:
 def trust(path: str | Path = VALIDATION_FILE) -> pd.DataFrame:
     """One row per code: dimension, code, split (the one measured: heldout where it has rows,
     else dev), precision, predicted, and ``trusted``: precision at least :data:`MIN_PRECISION`
-    (False below it; None where the code was never given in the split, so nothing is known).
-
-    Measuring means cleaning and coding every article the set comes from (seconds, and the
-    cleaning's dictionaries in memory), and every report kernel asks for it: the table is kept
-    in the project's cache folder under a digest of everything it depends on."""
-    cache = config.CACHE_DIR / f"coding-trust-{_inputs_digest(Path(path))}.json"
-    try:
-        return pd.DataFrame(json.loads(cache.read_text(encoding="utf-8")), columns=_TRUST_COLUMNS)
-    except (OSError, ValueError):
-        table = _measured_trust(path)
-        atomic.write_text(
-            cache, table.to_json(orient="records", force_ascii=False, double_precision=15)
-        )
-        return table
-
-
-_TRUST_COLUMNS = ["dimension", "code", "split", "precision", "predicted", "trusted"]
-
-
-def _measured_trust(path: str | Path) -> pd.DataFrame:
+    (False below it; None where the code was never given in the split, so nothing is known)."""
     result = evaluate(path)
     split = "heldout" if "heldout" in result else "dev" if "dev" in result else None
     rows = []
@@ -211,7 +207,7 @@ def _measured_trust(path: str | Path) -> pd.DataFrame:
                 "trusted": bool(score["precision"] >= MIN_PRECISION) if measured else None,
             }
         )
-    return pd.DataFrame(rows, columns=_TRUST_COLUMNS)
+    return pd.DataFrame(rows)
 
 
 def warning(code: str) -> str:
