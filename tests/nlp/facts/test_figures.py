@@ -39,6 +39,12 @@ def typed(text):
             "签约项目18个，总投资36亿元，其中年产5000吨的生产线1条。",
             [("18个", "result"), ("36亿元", "plan"), ("5000吨", "plan"), ("1条", "result")],
         ),
+        # a year's output (年产量) is no project's capacity (年产能): its time types it
+        (
+            "到2027年，全市整车年产量达到30万辆，新建项目年产能8万吨。",
+            [("30万辆", "target"), ("8万吨", "plan")],
+        ),
+        ("2022年，全市整车年产量达到18万辆。", [("18万辆", "result")]),
         # a result cue after a goal's cue decides
         (
             "力争全年产值突破100亿元；今年以来已完成产值46亿元。",

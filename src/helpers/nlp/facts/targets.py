@@ -19,13 +19,26 @@ from helpers.nlp.sentences import Sentence, sentence_at
 from helpers.text.chars import HAN
 from helpers.text.patterns import NUMBER, NUMERAL, YEAR_OR_FISCAL
 
+# A single month (今年1月, 3月份) is a period too, not a date (4月17日).
 _PERIOD = re.compile(
     r"\d+\s*[—–\-~～至到]\s*\d+月|前[一二三四]季度|[一二三四]季度|上半年|下半年|全年"
-    r"|截至\d+月底|今年以来"
+    r"|截至\d+月底|今年以来|\d{1,2}月份?(?![\d日号])"
 )
 # A year, or a year before or after the article's, that a figure is for: 去年 is the article's
-# year minus one (resolved where the article's date is known).
-_RELATIVE_YEAR = {"前年": -2, "去年": -1, "上年": -1, "今年": 0, "本年": 0, "当年": 0, "明年": 1}
+# year minus one (resolved where the article's date is known: :func:`in_article_year`).
+_RELATIVE_YEAR = {
+    "前年": -2,
+    "去年": -1,
+    "上年": -1,
+    "过去一年": -1,
+    "今年": 0,
+    "本年": 0,
+    "当年": 0,
+    "明年": 1,
+}
+# A goal's floor (120亿元以上，…): 以上 closing the clause of a figure, not qualifying a noun
+# after it (亿元以上项目, a threshold).
+_FLOOR = re.compile(r"以上(?=[，,；;、。！!？?]|$)")
 _RELATIVE = re.compile("|".join(_RELATIVE_YEAR))
 _LEAD_WORDS = re.compile(
     rf"^(?:{YEAR_OR_FISCAL.pattern}|今年|全年|去年|当年|其中|我市|全市|全县|我县|力争|确保|[“”\"])+"
@@ -89,7 +102,8 @@ def _qualifier(text: str, sentence: Sentence, start: int, end: int, unit: str) -
 def _when(text: str, sentence: Sentence, start: int) -> dict:
     """The year a figure is for, and its period, from the sentence before it: ``year`` (the
     last calendar or fiscal year, not one that starts a 自…以来), ``since`` (that one),
-    ``year_offset`` (去年 -1, 今年 0: after the last year named) and ``period`` (1—6月, 上半年)."""
+    ``year_offset`` (去年 -1, 今年 0: after the last year named; ``since_offset`` where it starts
+    a 自…以来) and ``period`` (1—6月, 上半年)."""
     head = text[sentence.start : start]
     when: dict = {}
     for match in YEAR_OR_FISCAL.finditer(head):
@@ -101,7 +115,13 @@ def _when(text: str, sentence: Sentence, start: int) -> dict:
         when["_at"] = match.end()
     relative = [m for m in _RELATIVE.finditer(head) if m.start() >= when.get("_at", 0)]
     if relative:
-        when["year_offset"] = _RELATIVE_YEAR[relative[-1].group()]
+        offset = _RELATIVE_YEAR[relative[-1].group()]
+        clause_end = relative[-1].end()
+        while clause_end < len(head) and head[clause_end] not in CLAUSE_BREAK:
+            clause_end += 1
+        # 自去年…以来 starts a span, as 自2021年…以来 does; 今年以来 is this year so far.
+        since = offset and "以来" in head[relative[-1].end() : clause_end]
+        when["since_offset" if since else "year_offset"] = offset
     when.pop("_at", None)
     period = _PERIOD.findall(head)
     if period:
@@ -148,3 +168,41 @@ def extract(text: str, sentences: list[Sentence]) -> list[Fact]:
         sentence_ids.append(sentence.sentence_id)
     join_restatements(facts, sentence_ids)
     return facts
+
+
+def in_article_year(text: str, sentences: list[Sentence], facts: list[dict], year: int | None):
+    """Figures (rows of :func:`~helpers.nlp.facts.registry.extract_facts`) dated by the
+    article's ``year``, in place: the year of a figure said for 今年, 去年 or 全年 without a year
+    (``year_offset`` from the article's year), and the type of a goal for the article's year.
+
+    A figure no cue typed (a result by default) is a goal for the article's year when it is for
+    that whole year, stated as 今年/全年 or as the year itself, and either is under 今年/全年
+    or is a floor (…120亿元以上, and what follows it in the sentence): 2021年全县到位资金
+    120亿元以上 in a 2021 article is a goal, in a 2022 one a result. A part of the year (今年1月,
+    一季度) stays a result. Facts of other kinds are left alone.
+    """
+    if year is None:
+        return
+    by_id = {sentence.sentence_id: sentence for sentence in sentences}
+    for fact in facts:
+        if fact["kind"] != "target":
+            continue
+        detail = fact["detail"]
+        period = detail.get("period")
+        offset = detail.get("year_offset", 0 if period == "全年" else None)
+        if fact["year"] is None and offset is not None:
+            fact["year"] = year + offset
+        if fact["year"] != year or fact["figure_type"] != "result" or "cue" in detail:
+            continue
+        if period not in (None, "全年"):
+            continue
+        sentence = by_id[fact["sentence_id"]]
+        floors = _FLOOR.finditer(text, sentence.start, sentence.end)  # $: the sentence's end
+        if any(floor.start() <= fact["end"] for floor in floors):
+            mark = "以上"
+        elif offset == 0:
+            mark = period or "今年"
+        else:
+            continue
+        fact["figure_type"] = detail["type"] = "target"
+        detail["cue"] = mark
