@@ -9,9 +9,9 @@ thresholds that only qualify what another figure counts (过10亿元企业5户 g
 
 import re
 
-from helpers.nlp import segment
+from helpers.nlp import procedural, segment
 from helpers.nlp.facts.chains import counts_chains
-from helpers.nlp.facts.clauses import CLAUSE_BREAK, clause_before
+from helpers.nlp.facts.clauses import CLAUSE_BREAK, LIST_BREAK, clause_before
 from helpers.nlp.facts.fact import Fact
 from helpers.nlp.facts.figures import figure_type, join_restatements
 from helpers.nlp.facts.numbers import COUNT_UNITS, parse_number
@@ -54,6 +54,8 @@ _ABOVE = re.compile(rf"(?:及)?以[上下]的?[{HAN}]")
 _COUNTED_AFTER = re.compile(
     rf"(?:以[上下])?的?[{HAN}]{{1,8}}?(?:达到|达|有)?\d+(?:\.\d+)?[余多]?(?:{COUNT_UNITS})"
 )
+# The kinds of procedural line whose counts are of people or units at a meeting.
+_WHO_RAN_A_MEETING = ("attendance", "presiding", "speaker")
 _COUNT_BEFORE = re.compile(rf"(?:\d+|[{NUMERAL}]+|每)个$")
 
 
@@ -99,6 +101,17 @@ def _qualifier(text: str, sentence: Sentence, start: int, end: int, unit: str) -
     )
 
 
+def _in_procedural_clause(text: str, sentence: Sentence, start: int) -> bool:
+    """True if the clause of a figure (across 、) says who attended, presided or spoke: 高新区等
+    6个单位作了交流发言 counts speakers, not anything of industry (:mod:`helpers.nlp.procedural`).
+    A meeting's other lines (会上通报了15个重点项目进展情况) may count what it is about."""
+    end = start
+    while end < sentence.end and text[end] not in LIST_BREAK:
+        end += 1
+    clause = text[clause_before(text, start, sentence.start) : end]
+    return procedural.procedural_kind(clause) in _WHO_RAN_A_MEETING
+
+
 def _when(text: str, sentence: Sentence, start: int) -> dict:
     """The year a figure is for, and its period, from the sentence before it: ``year`` (the
     last calendar or fiscal year, not one that starts a 自…以来), ``since`` (that one),
@@ -138,7 +151,9 @@ def extract(text: str, sentences: list[Sentence]) -> list[Fact]:
         sentence = sentence_at(sentences, start)
         if sentence is None or text[start - 1 : start] == "第":
             continue
-        if counts_chains(text, start, sentence.start):
+        if counts_chains(text, start, sentence.start) or _in_procedural_clause(
+            text, sentence, start
+        ):
             continue
         measure = _measure(text, sentence, start, end, previous.get(sentence.sentence_id))
         parsed = parse_number(text[start:end], measure)
