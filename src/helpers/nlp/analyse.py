@@ -49,9 +49,10 @@ def facts_table_rows(article_id: str, facts: list[dict]) -> list[dict]:
     ]
 
 
-def analyse_text(article_id: str, text: str, year: int | None = None) -> dict[str, dict[str, list]]:
+def analyse_text(article_id: str, text: str, date: str = "") -> dict[str, dict[str, list]]:
     """Sentences, tokens, facts and theme codes of one clean Simplified article, published in
-    ``year`` (None when unknown): a figure for 今年 is for that year, a floor for it a goal
+    ``date`` (ISO, the year alone, or "" when unknown): a figure for 今年 is for its year, a
+    floor for that year a goal
     (:func:`helpers.nlp.facts.targets.in_article_year`).
 
     Returns, for the tables sentences, tokens, facts and themes, a dict of columns in the
@@ -62,7 +63,7 @@ def analyse_text(article_id: str, text: str, year: int | None = None) -> dict[st
     """
     sentences = split_sentences(text)
     found = extract_facts(text, sentences)
-    targets.in_article_year(text, sentences, found, year)
+    targets.in_article_year(text, sentences, found, date)
     facts = facts_table_rows(article_id, found)
     names = sorted({f["text"] for f in facts if f["kind"] == "official"})  # kept whole by jieba
     columns = {
@@ -95,7 +96,7 @@ def extract_article(record: dict) -> dict:
     read in its sentence: the rows the build writes for the article (:func:`analyse_text`),
     so the two cannot differ.
     """
-    tables = analyse_text(record["article_id"], record["text"], record.get("year"))
+    tables = analyse_text(record["article_id"], record["text"], record.get("date") or "")
     facts = [_fact_record(row) for row in _rows(tables["facts"])]
     out = dict(record)
     for kind in KINDS:

@@ -14,7 +14,7 @@ from helpers.nlp.facts.chains import counts_chains
 from helpers.nlp.facts.clauses import CLAUSE_BREAK, LIST_BREAK, clause_before
 from helpers.nlp.facts.fact import Fact
 from helpers.nlp.facts.figures import figure_type, join_restatements
-from helpers.nlp.facts.numbers import COUNT_UNITS, parse_number
+from helpers.nlp.facts.numbers import COUNT_UNITS, numeral_value, parse_number
 from helpers.nlp.sentences import Sentence, sentence_at
 from helpers.text.chars import HAN
 from helpers.text.patterns import NUMBER, NUMERAL, YEAR_OR_FISCAL
@@ -36,6 +36,10 @@ _RELATIVE_YEAR = {
     "当年": 0,
     "明年": 1,
 }
+# A result is reported when its period has ended or while it runs (一季度 in February); one for
+# a period ending more months than this after the article's month is last year's (1—11月 in
+# January).
+_RUNNING_MONTHS = 3
 # A goal's floor (120亿元以上，…): 以上 closing the clause of a figure, not qualifying a noun
 # after it (亿元以上项目, a threshold).
 _FLOOR = re.compile(r"以上(?=[，,；;、。！!？?]|$)")
@@ -185,19 +189,24 @@ def extract(text: str, sentences: list[Sentence]) -> list[Fact]:
     return facts
 
 
-def in_article_year(text: str, sentences: list[Sentence], facts: list[dict], year: int | None):
+def in_article_year(text: str, sentences: list[Sentence], facts: list[dict], date: str) -> None:
     """Figures (rows of :func:`~helpers.nlp.facts.registry.extract_facts`) dated by the
-    article's ``year``, in place: the year of a figure said for 今年, 去年 or 全年 without a year
-    (``year_offset`` from the article's year), and the type of a goal for the article's year.
+    article's ``date`` (ISO, the year alone, or ""), in place: the year of a figure said for
+    今年, 去年, 全年 or a part of a year (1—5月, 上半年) without a year, and the type of a goal
+    for the article's year.
 
-    A figure no cue typed (a result by default) is a goal for the article's year when it is for
-    that whole year, stated as 今年/全年 or as the year itself, and either is under 今年/全年
-    or is a floor (…120亿元以上, and what follows it in the sentence): 2021年全县到位资金
-    120亿元以上 in a 2021 article is a goal, in a 2022 one a result. A part of the year (今年1月,
-    一季度) stays a result. Facts of other kinds are left alone.
+    A part of a year is of the article's year, or of the year before for a result whose part
+    ends well after the article's month (1—11月 in a January article; 一季度 in February is
+    this year's, reported while it runs). A figure no cue typed (a
+    result by default) is a goal for the article's year when it is for that whole year, stated
+    as 今年/全年 or as the year itself, and either is under 今年/全年 or is a floor (…120亿元以上,
+    and what follows it in the sentence): 2021年全县到位资金120亿元以上 in a 2021 article is a
+    goal, in a 2022 one a result. A part of the year (今年1月, 一季度) stays a result. Facts of
+    other kinds are left alone.
     """
-    if year is None:
+    if not date[:4].isdigit():
         return
+    year, month = int(date[:4]), int(date[5:7]) if date[5:7].isdigit() else None
     by_id = {sentence.sentence_id: sentence for sentence in sentences}
     for fact in facts:
         if fact["kind"] != "target":
@@ -207,6 +216,10 @@ def in_article_year(text: str, sentences: list[Sentence], facts: list[dict], yea
         offset = detail.get("year_offset", 0 if period == "全年" else None)
         if fact["year"] is None and offset is not None:
             fact["year"] = year + offset
+        elif fact["year"] is None and period and "since" not in detail:
+            ends = _period_end(period) or 0
+            late = month is not None and ends - month > _RUNNING_MONTHS
+            fact["year"] = year - (fact["figure_type"] == "result" and late)
         if fact["year"] != year or fact["figure_type"] != "result" or "cue" in detail:
             continue
         if period not in (None, "全年"):
@@ -221,3 +234,19 @@ def in_article_year(text: str, sentences: list[Sentence], facts: list[dict], yea
             continue
         fact["figure_type"] = detail["type"] = "target"
         detail["cue"] = mark
+
+
+def _period_end(period: str) -> int | None:
+    """The last month of a part of a year: 1—5月 5, 截至9月底 9, 上半年 6, 前三季度 9; None for
+    one that runs to now (今年以来).
+
+    >>> [_period_end(p) for p in ("1—5月", "截至9月底", "3月份", "上半年", "前三季度", "今年以来")]
+    [5, 9, 3, 6, 9, None]
+    """
+    months = re.findall(r"\d+(?=月)", period)
+    if months:
+        return int(months[-1])
+    quarter = re.search(r"([一二两三四])季度", period)
+    if quarter:
+        return 3 * numeral_value(quarter.group(1))
+    return {"上半年": 6, "下半年": 12, "全年": 12}.get(period)
