@@ -37,6 +37,8 @@ from .passages import facts
         ),
         ("推行“日巡查、周例会、月评比”工作机制。", ["日巡查、周例会、月评比"]),
         ("召开“双招双引”工作会议。", ["双招双引"]),
+        # a quoted list of slogans is those slogans, not one method
+        ("推行“一链一策、一企一策”工作机制。", ["一链一策", "一企一策"]),
         # a speech quoted, a strategy pair, an unquoted method are none of these
         ("“要抓好招商、稳住投资、做强园区。”他说。", []),
         ("坚持“农业强县、生态兴县”战略。", ["农业强县", "生态兴县"]),
