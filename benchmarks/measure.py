@@ -12,21 +12,25 @@ import psutil
 POLL_SECONDS = 0.1
 
 
-def _tree_rss(process: psutil.Process) -> int:
-    """Resident bytes of a process and all its descendants (kernels and workers included)."""
-    total = 0
+def _tree_memory(process: psutil.Process) -> tuple[int, int]:
+    """Resident bytes of a process and all its descendants (kernels and workers included):
+    summed RSS, which counts the pages they share (libraries, forked memory) once per process,
+    and summed PSS, which shares each such page out among them, so the tree's true footprint."""
+    rss = pss = 0
     for proc in [process, *process.children(recursive=True)]:
         try:
-            total += proc.memory_info().rss
+            info = proc.memory_full_info()
         except psutil.Error:
             continue  # ended between the listing and the reading
-    return total
+        rss += info.rss
+        pss += getattr(info, "pss", info.rss)
+    return rss, pss
 
 
 def run_measured(command: list[str], env: dict | None = None, cwd=None) -> dict:
     """Run a command, which must succeed: its wall-clock seconds, CPU seconds (user + system,
     descendants included) and the peak of the summed resident memory of its process tree
-    (sampled every POLL_SECONDS)."""
+    and its proportional share (PSS), each sampled every POLL_SECONDS."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     proc = subprocess.Popen(
@@ -37,13 +41,14 @@ def run_measured(command: list[str], env: dict | None = None, cwd=None) -> dict:
         env={**os.environ, **(env or {})},
         cwd=cwd,
     )
-    peak = [0]
+    peak = [0, 0]
 
     def sample() -> None:
         try:
             watched = psutil.Process(proc.pid)
             while proc.poll() is None:
-                peak[0] = max(peak[0], _tree_rss(watched))
+                rss, pss = _tree_memory(watched)
+                peak[0], peak[1] = max(peak[0], rss), max(peak[1], pss)
                 time.sleep(POLL_SECONDS)
         except psutil.Error:
             pass
@@ -57,7 +62,13 @@ def run_measured(command: list[str], env: dict | None = None, cwd=None) -> dict:
     if proc.returncode:
         sys.exit(f"benchmark step failed: {' '.join(map(str, command))}\n{stderr[-3000:]}")
     cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
-    return {"seconds": seconds, "cpu": cpu, "peak_bytes": peak[0], "stdout": stdout}
+    return {
+        "seconds": seconds,
+        "cpu": cpu,
+        "peak_bytes": peak[0],
+        "peak_pss_bytes": peak[1],
+        "stdout": stdout,
+    }
 
 
 def timed(command: list[str], **kwargs) -> float:

@@ -276,6 +276,7 @@ def bench_sizes(work: Path, sizes: list[int]) -> list[dict]:
                 "median_own_s": statistics.median(own) if own else 0.0,
                 "largest_page": (pages[-1].name, pages[-1].stat().st_size) if pages else ("", 0),
                 "peak": ran["peak_bytes"],
+                "peak_pss": ran["peak_pss_bytes"],
             }
         )
         shutil.rmtree(project)
@@ -374,7 +375,8 @@ def main() -> None:
                     f"build {s['build_s']:.1f} s (peak {s['build_peak'] / 2**20:,.0f} MiB); "
                     f"{s['reports']} reports in {s['reports_s']:.1f} s, {s['per_report_s']:.2f} s per "
                     f"report (median {s['median_own_s']:.2f} s in its worker); largest page "
-                    f"{name} {size / MB:.2f} MB; peak memory {s['peak'] / 2**20:,.0f} MiB",
+                    f"{name} {size / MB:.2f} MB; peak memory {s['peak'] / 2**20:,.0f} MiB summed RSS, "
+                    f"{s['peak_pss'] / 2**20:,.0f} MiB summed PSS",
                     flush=True,
                 )
 

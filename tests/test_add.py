@@ -13,6 +13,7 @@ from helpers import config
 from helpers.add import INFERRED_NOTE, add_files
 from helpers.clean.sources import load_sources, read_manifest, sha256_file
 from tests.clean.test_formats import PAGE, PARAGRAPHS, TITLE, write_docx
+from tests.test_raw_data import changed_raw_files
 
 ZHUZHOU = """株洲市召开轨道交通装备产业链推进大会
 发布时间：2023-05-06 09:30
@@ -45,6 +46,7 @@ def catalog_rows(raw):
 def test_added_files_are_copied_with_checksums_and_catalog_rows_for_review(project, incoming):
     raw = project / "data" / "raw"
     before = {path.name: path.read_bytes() for path in raw.iterdir()}
+    (project / "before-SHA256SUMS").write_bytes(before["SHA256SUMS"])
     added, errors = add_files(sorted(incoming.iterdir()), raw)
     assert errors == [] and [path.name for path in added] == [
         "yibin.docx",
@@ -57,7 +59,13 @@ def test_added_files_are_copied_with_checksums_and_catalog_rows_for_review(proje
     assert {path.name: manifest[path.name] for path in added} == {
         path.name: sha256_file(path) for path in added
     }
-    assert (raw / "SHA256SUMS").read_bytes().startswith(before["SHA256SUMS"])
+    # Every other listed file keeps its line; the catalog's follows the rows appended to it,
+    # so the manifest still holds for every file it lists.
+    listed_before = read_manifest(project / "before-SHA256SUMS")
+    assert {name: manifest[name] for name in listed_before if name != "catalog.csv"} == {
+        name: digest for name, digest in listed_before.items() if name != "catalog.csv"
+    }
+    assert changed_raw_files(raw / "SHA256SUMS") == []
     assert (raw / "catalog.csv").read_bytes().startswith(before["catalog.csv"])
     rows = catalog_rows(raw)
     assert rows["zhuzhou-rail.txt"] | {"seed_file": ""} == {

@@ -15,7 +15,7 @@ from pathlib import Path
 from helpers import atomic, config
 from helpers.clean.articles import Article, load_file
 from helpers.clean.decode import decode_table
-from helpers.clean.sources import Sources, read_manifest, sha256_file
+from helpers.clean.sources import Sources, sha256_file
 from helpers.errors import InputError
 
 CATALOG_HEADER = ("file", "title", "locality", "province", "admin_level", "date", "outlet", "note")
@@ -79,16 +79,23 @@ def add_files(
         added.append(target)
         rows.append(catalog_row(target.name, articles))
     if added:
-        manifest = raw_dir / config.RAW_MANIFEST_FILE.name
-        listed = read_manifest(manifest)
-        text = manifest.read_text(encoding="utf-8-sig") if manifest.is_file() else ""
-        text += "" if not text or text.endswith("\n") else "\n"
-        text += "".join(
-            f"{sha256_file(target)}  {target.name}\n"
-            for target in added
-            if target.name not in listed
-        )
-        atomic.write_text(manifest, text)
         catalog = raw_dir / config.CATALOG_FILE.name
         atomic.write_text(catalog, _appended_rows(catalog, rows))
+        manifest = raw_dir / config.RAW_MANIFEST_FILE.name
+        # The catalog grew by the rows just appended: its listed checksum follows, so the
+        # manifest keeps guarding every listed file against edits made outside this command.
+        atomic.write_text(manifest, _recorded(manifest, [*added, catalog]))
     return added, errors
+
+
+def _recorded(manifest: Path, files: list[Path]) -> str:
+    """The manifest's text with each of ``files``' checksums: a listed line replaced in place,
+    a new file's appended."""
+    digests = {path.name: sha256_file(path) for path in files}
+    text = manifest.read_text(encoding="utf-8-sig") if manifest.is_file() else ""
+    lines = []
+    for line in text.splitlines():
+        name = line.split(maxsplit=1)[-1].lstrip("*") if line.strip() else ""
+        lines.append(f"{digests.pop(name)}  {name}" if name in digests else line)
+    lines += [f"{digest}  {name}" for name, digest in digests.items()]
+    return "".join(f"{line}\n" for line in lines)

@@ -5,6 +5,7 @@ import pytest
 from helpers.clean.bylines import (
     find_reporters,
     find_wire_outlet,
+    labelled_credits,
     remove_bylines,
     starts_with_byline,
 )
@@ -72,3 +73,19 @@ def test_find_wire_outlet(text, outlet):
 )
 def test_starts_with_byline(line, expected):
     assert starts_with_byline(line) is expected
+
+
+@pytest.mark.parametrize(
+    "line, reporters, outlet",
+    [
+        # a role set off by spaces ends the outlet and credits the names after it
+        ("2022-05-06 10:12  来源：三江日报  记者 周文彬 李娜", ["周文彬", "李娜"], ["三江日报"]),
+        # a role inside a labelled credit is no name; a widget's label ends the value
+        ("来源：三江日报　作者：本报记者 周文彬　字号：大 中 小　打印", ["周文彬"], ["三江日报"]),
+        # a role inside prose is no credit
+        ("记者从市经信局获悉，来源地多元。", [], []),
+    ],
+)
+def test_labelled_credits(line, reporters, outlet):
+    credits = labelled_credits(line)
+    assert (credits["reporters"], credits["outlet"]) == (reporters, outlet)

@@ -109,6 +109,26 @@ def test_the_page_title_heads_the_text_once_and_the_date_is_a_stamp(tmp_path):
     assert lines[:2] == [TITLE, "发布时间：2023-03-15"] and lines.count(TITLE) == 1
 
 
+def test_a_page_credit_line_left_out_of_the_article_block_gives_outlet_and_reporters(tmp_path):
+    # the credit line stands above the paragraphs' block, with the page's font-size widget:
+    # trafilatura keeps the paragraphs only
+    credits = (
+        '<div class="info">发布时间：2023-03-15 10:00\u3000来源：三江晚报\u3000作者：记者 周文彬'
+        '\u3000字号：<a href="#">大</a> <a href="#">小</a></div>'
+    )
+    paragraphs = "".join(f"<p>{paragraph}</p>" for paragraph in PARAGRAPHS)
+    path = tmp_path / "page.html"
+    path.write_text(
+        f'<html><head><title>{TITLE}</title></head><body><div class="article"><h1>{TITLE}</h1>'
+        f'{credits}<div class="content">{paragraphs}</div></div></body></html>',
+        "utf-8",
+    )
+    (article,) = load_file(path)
+    assert (article.outlet, article.reporters) == ("三江晚报", ["周文彬"])
+    assert_is_the_article(article)
+    assert "字号" not in article.text
+
+
 def test_a_word_document_gives_one_paragraph_a_line(tmp_path):
     path = tmp_path / "yibin.docx"
     write_docx(path, [TITLE, "2023-03-15 来源：宜宾日报", *PARAGRAPHS, "责任编辑：张三"])

@@ -114,6 +114,7 @@ def evaluate(corpus: Path = CORPUS) -> dict:
     }
     posts = Tally()
     figure_types = Tally()
+    figure_years = Tally()
     declared = Tally()
     for expected_file in sorted((corpus / "expected").glob("*.json")):
         expected = json.loads(expected_file.read_text(encoding="utf-8"))
@@ -176,6 +177,12 @@ def evaluate(corpus: Path = CORPUS) -> dict:
                     figure["type"] in types,
                     f"{name}: {figure['text']} {'/'.join(map(str, types))} for {figure['type']}",
                 )
+            years = [f["year"] for f in found["targets"] if _same(f["text"], figure["text"])]
+            if years:
+                figure_years.add(
+                    figure.get("year") in years,
+                    f"{name}: {figure['text']} {'/'.join(map(str, years))} for {figure.get('year')}",
+                )
         for chain in want["chains"]:
             if chain["declared"] is not None:
                 counts = {
@@ -194,6 +201,7 @@ def evaluate(corpus: Path = CORPUS) -> dict:
         "facts": facts,
         "posts": posts,
         "figure types": figure_types,
+        "figure years": figure_years,
         "declared": declared,
     }
 
@@ -221,6 +229,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  {kind:<10} {retrieval.figures()}")
     print(f"  {'posts':<10} whole post right for {result['posts'].share()} of the officials found")
     print(f"  {'types':<10} type right for {result['figure types'].share()} of the figures found")
+    print(f"  {'years':<10} year right for {result['figure years'].share()} of the figures found")
     print(
         f"  {'counts':<10} declared count right for {result['declared'].share()} of the counted lists"
     )
@@ -250,6 +259,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.misses:
         print("\nMisses")
         tallies = [("posts", result["posts"]), ("types", result["figure types"])]
+        tallies.append(("years", result["figure years"]))
         tallies.append(("counts", result["declared"]))
         for name, tally in [*result["cleaning"].items(), *tallies]:
             for miss in tally.misses:

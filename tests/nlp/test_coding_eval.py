@@ -110,6 +110,26 @@ def test_figures_come_from_the_coder(tmp_path):
     assert set(trust["split"]) == {"heldout"}
 
 
+def test_agreement_is_read_back_from_the_cache_as_measured_and_remeasured_when_the_set_changes(
+    tmp_path,
+):
+    path = tmp_path / "validation.csv"
+    path.write_bytes(coding_eval.VALIDATION_FILE.read_bytes())
+    measured = coding_eval._measured(path)
+    coding_eval.evaluate.cache_clear()
+    first = coding_eval.evaluate(path)  # measures and keeps it
+    coding_eval.evaluate.cache_clear()
+    cached = coding_eval.evaluate(path)  # from the cache folder
+    for result in (first, cached):
+        assert result.keys() == measured.keys()
+        for split, figures in measured.items():
+            assert result[split]["per_code"].equals(figures["per_code"])
+            assert result[split]["dimensions"] == figures["dimensions"]
+    key = coding_eval._inputs_digest(path)
+    path.write_text(path.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert coding_eval._inputs_digest(path) != key
+
+
 def test_trust_is_measured_on_dev_while_no_heldout_rows_exist():
     trust = coding_eval.trust()
     assert set(trust["split"]) <= {"dev", "heldout"}

@@ -133,13 +133,10 @@ def keyness(
         pairs = list(combinations(groups, 2))
     else:
         pairs = [(group, None) for group in groups]
+    everything = sum(freq.values(), Counter()) if any(r is None for _, r in pairs) else None
     frames = []
     for left, right in pairs:
-        ref = (
-            freq[right]
-            if right is not None
-            else sum((freq[g] for g in groups if g != left), Counter())
-        )
+        ref = freq[right] if right is not None else everything - freq[left]
         table = _keyness_table(freq[left], ref, min_count)
         table.insert(0, "reference", right if right is not None else "rest")
         table.insert(0, "target", left)
@@ -183,6 +180,9 @@ def distinctive_terms(
     """
     from helpers.nlp.procedural import procedural_tokens
 
+    if target is not None and reference is not None:
+        # one pair reads two groups only: the rest need no procedural test nor spread
+        tokens = tokens[tokens[by].isin((target, reference))]
     said = tokens[~procedural_tokens(tokens, sentences)]
     table = keyness(
         said, by, target, reference, pairwise=pairwise, min_count=min_count, exclude=exclude

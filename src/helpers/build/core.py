@@ -78,7 +78,7 @@ def file_tables(path: Path, sources: Sources) -> dict[str, pa.Table]:
                 *entry.items(),
             ):
                 log[name].append(value)
-        for table, values in analyse_text(article.article_id, article.text).items():
+        for table, values in analyse_text(article.article_id, article.text, article.date).items():
             for name, value in values.items():
                 columns[table][name].extend(value)
     return {name: pa.table(values, schema=arrow_schema(name)) for name, values in columns.items()}

@@ -72,12 +72,17 @@ COLUMNS: dict[str, list[tuple[str, pa.DataType, str]]] = {
             "what a figure measures, an official's role, the list a chain "
             "belongs to, or the slogan a slogan is written for (三高四新 for “三高地”“四个新”)",
         ),
-        ("year", INT, "year the figure refers to, when stated"),
+        (
+            "year",
+            INT,
+            "year the figure refers to, when stated (今年, 去年, 全年: from the article's year)",
+        ),
         (
             "detail",
             STR,
-            "JSON with kind-specific detail. Figures: type, stated, period, year_offset (去年 -1), "
-            "since, group and mentions (one figure restated). Chains: name, list, head, position, "
+            "JSON with kind-specific detail. Figures: type, cue, stated, period, year_offset "
+            "(去年 -1), since, since_offset (自去年…以来 -1), group and mentions (one figure "
+            "restated). Chains: name, list, head, position, "
             "declared (count the head gives), listed, open (list ends in 等), count_mismatch, "
             "includes. Chain lists (the head as written, value the declared count): head, "
             "declared, listed, open, count_mismatch, items; a head given alone (15条产业链) has "

@@ -51,9 +51,14 @@ CREDIT_LABELS = {
     "outlet": "来源|稿源|信息来源|转自|出处",
 }
 _LABEL = "|".join(f"(?P<{kind}>{labels})" for kind, labels in CREDIT_LABELS.items())
-# A label opens its line or bracket, or follows a space or a separator (not 工作者：).
+# A label opens its line or bracket, or follows a space or a separator (not 工作者：); a role
+# set off by spaces is a label too (来源：宜宾新闻网  记者 杨帆; in brackets, (记者 陈润), it is
+# a byline's, read by find_reporters). A value ends at the next label
+# (any short word and a colon: 字号：), a role set off by spaces, a closing bracket or a date.
 _LABELLED = re.compile(
-    f"(?:^|(?<=[\\s（(|｜，,]))(?:{_LABEL})\\s*[:：|｜]\\s*(?P<value>.*?)(?=\\s*(?:{'|'.join(CREDIT_LABELS.values())}|发布时间|发布日期|时间|日期|浏览)\\s*[:：]|[）)]|\\s+(?:19|20)\\d\\d[-/.年]|$)"
+    f"(?:(?:^|(?<=[\\s（(|｜，,]))(?:{_LABEL})\\s*[:：|｜]|(?<=\\s)(?P<role>{_ROLE})\\s+(?=[{HAN}]))"
+    f"\\s*(?P<value>.*?)(?=\\s*(?:{'|'.join(CREDIT_LABELS.values())}|发布时间|发布日期|时间|日期|浏览)"
+    f"\\s*[:：]|\\s+[{HAN}]{{2,4}}\\s*[:：]|\\s+{_ROLE}\\s|[）)]|\\s+(?:19|20)\\d\\d[-/.年]|$)"
 )
 _CREDIT_BRACKET = re.compile(
     f"[（(]\\s*(?:{'|'.join(CREDIT_LABELS.values())})\\s*[:：|｜][^（()）\\n]{{0,80}}[)）]"
@@ -66,13 +71,17 @@ def labelled_credits(text: str) -> dict[str, list[str]]:
 
     >>> labelled_credits("作者:李明 来源:宜宾新闻网 2022-07-28 08:57:10\\n正文。(撰稿:王芳 编辑:刘洋、陈刚)")
     {'reporters': ['李明', '王芳'], 'editors': ['刘洋', '陈刚'], 'outlet': ['宜宾新闻网']}
+    >>> labelled_credits("发布时间：2023-06-09　来源：柳州日报　作者：记者 韦晓燕　字号：大 中 小　打印")
+    {'reporters': ['韦晓燕'], 'editors': [], 'outlet': ['柳州日报']}
+    >>> labelled_credits("2023-04-18 09:30  来源：宜宾新闻网  记者 杨帆")
+    {'reporters': ['杨帆'], 'editors': [], 'outlet': ['宜宾新闻网']}
     """
     found: dict[str, list[str]] = {kind: [] for kind in CREDIT_LABELS}
     for line in text.split("\n"):
         if len(line) > 200 and not _CREDIT_BRACKET.search(line):
             continue  # a paragraph; a credit line or bracket is short
         for match in _LABELLED.finditer(line):
-            kind = next(k for k in CREDIT_LABELS if match.group(k))
+            kind = next((k for k in CREDIT_LABELS if match.group(k)), "reporters")  # or a role
             values = (
                 [match["value"].strip()]
                 if kind == "outlet"
@@ -82,6 +91,7 @@ def labelled_credits(text: str) -> dict[str, list[str]]:
                 if (
                     value
                     and (kind == "outlet" or _PERSON.fullmatch(value))
+                    and not _ROLE_RE.fullmatch(value)  # 作者：记者 韦晓燕: 记者 is no name
                     and value not in found[kind]
                 ):
                     found[kind].append(value)

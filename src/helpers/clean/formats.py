@@ -20,6 +20,7 @@ import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
+from helpers.clean.bylines import labelled_credits
 from helpers.clean.decode import Decoded, decode_page, read_bytes, read_text
 from helpers.errors import InputError
 
@@ -29,6 +30,10 @@ READERS: dict[str, Reader] = {}
 # Markup saved under .txt: read as the web page it is, not as text with tags.
 _MARKUP_START = re.compile(r"\s*(?:<!DOCTYPE\s+html|<html)", re.IGNORECASE)
 DATE_LABEL = "发布时间："
+# Where a page's credit line stands (div.info, p.source, span.author...), and how long it may be:
+# the block around the whole article is longer.
+_BLOCKS = ("div", "p", "span", "td", "li", "section", "header")
+_CREDIT_LINE_CHARS = 160
 
 
 def register(*suffixes: str) -> Callable[[Reader], Reader]:
@@ -103,8 +108,30 @@ def page_text(html: str, path: Path, flags: tuple[str, ...] = ()) -> Decoded:
     if title and first.strip() == title:
         body = rest  # the title goes above the date line, as a portal's page has it
     date = htmldate.find_date(html, original_date=True)
-    lines = ([title] if title else []) + ([f"{DATE_LABEL}{date}"] if date else []) + [body]
-    return _with_text("\n".join(lines), "html", path, flags)
+    lines = ([title] if title else []) + ([f"{DATE_LABEL}{date}"] if date else [])
+    if not _names_credits(body) and (credits := _credit_line(html)):
+        lines.append(credits)
+    return _with_text("\n".join([*lines, body]), "html", path, flags)
+
+
+def _names_credits(text: str) -> bool:
+    """True if labelled credits in ``text`` name an outlet or a reporter."""
+    credits = labelled_credits(text)
+    return bool(credits["outlet"] or credits["reporters"])
+
+
+def _credit_line(html: str) -> str | None:
+    """The page's own line of credits (来源：柳州日报　作者：记者 韦晓燕), which trafilatura leaves
+    out with the page's furniture: the first short block of the page whose labelled credits
+    name an outlet or a reporter, its white space collapsed. The chrome step drops it from the
+    text once the outlet and the reporters are read from it."""
+    import lxml.html
+
+    for element in lxml.html.fromstring(html).iter(*_BLOCKS):
+        line = " ".join(element.text_content().split())
+        if len(line) <= _CREDIT_LINE_CHARS and _names_credits(line):
+            return line
+    return None
 
 
 @register(".docx")

@@ -13,6 +13,7 @@ import numpy as np
 
 from helpers.build.schema import COLUMNS
 from helpers.nlp import segment, themes
+from helpers.nlp.facts import targets
 from helpers.nlp.facts.registry import KINDS, extract_facts, list_name
 from helpers.nlp.sentences import Sentence, split_sentences
 
@@ -48,8 +49,11 @@ def facts_table_rows(article_id: str, facts: list[dict]) -> list[dict]:
     ]
 
 
-def analyse_text(article_id: str, text: str) -> dict[str, dict[str, list]]:
-    """Sentences, tokens, facts and theme codes of one clean Simplified article.
+def analyse_text(article_id: str, text: str, date: str = "") -> dict[str, dict[str, list]]:
+    """Sentences, tokens, facts and theme codes of one clean Simplified article, published in
+    ``date`` (ISO, the year alone, or "" when unknown): a figure for 今年 is for its year, a
+    floor for that year a goal
+    (:func:`helpers.nlp.facts.targets.in_article_year`).
 
     Returns, for the tables sentences, tokens, facts and themes, a dict of columns in the
     order of ``helpers.build.schema`` (``pandas.DataFrame(result["tokens"])`` is the table).
@@ -59,6 +63,7 @@ def analyse_text(article_id: str, text: str) -> dict[str, dict[str, list]]:
     """
     sentences = split_sentences(text)
     found = extract_facts(text, sentences)
+    targets.in_article_year(text, sentences, found, date)
     facts = facts_table_rows(article_id, found)
     names = sorted({f["text"] for f in facts if f["kind"] == "official"})  # kept whole by jieba
     columns = {
@@ -91,7 +96,7 @@ def extract_article(record: dict) -> dict:
     read in its sentence: the rows the build writes for the article (:func:`analyse_text`),
     so the two cannot differ.
     """
-    tables = analyse_text(record["article_id"], record["text"])
+    tables = analyse_text(record["article_id"], record["text"], record.get("date") or "")
     facts = [_fact_record(row) for row in _rows(tables["facts"])]
     out = dict(record)
     for kind in KINDS:

@@ -18,11 +18,13 @@ precision on the held-out split (the dev split while no held-out rows exist) is 
 """
 
 import functools
+import hashlib
+import pickle
 from pathlib import Path
 
 import pandas as pd
 
-from helpers import config, resources
+from helpers import atomic, config, resources
 from helpers.analysis import agreement
 from helpers.errors import InputError
 from helpers.nlp import themes
@@ -124,7 +126,22 @@ def evaluate(path: str | Path = VALIDATION_FILE) -> dict[str, dict]:
     """Per split present in the file: ``sentences``, ``in_article`` (how many were coded in
     their article), ``per_code`` (a table: dimension, code, support, predicted, tp, precision,
     recall, f1, kappa), ``dimensions`` (micro precision/recall and mean kappa per dimension),
-    ``sides`` (a per-side table) and ``sides_micro``."""
+    ``sides`` (a per-side table) and ``sides_micro``.
+
+    Measuring means cleaning and coding every article the set comes from (seconds, and the
+    cleaning's dictionaries in memory for good), and every report kernel asks for it (the
+    trust marks): the result is kept in the project's cache folder under a digest of all it
+    depends on, so a kernel reads it instead."""
+    cache = config.CACHE_DIR / f"coding-agreement-{_inputs_digest(Path(path))}.pickle"
+    try:
+        return pickle.loads(cache.read_bytes())
+    except (OSError, pickle.UnpicklingError, EOFError):
+        result = _measured(path)
+        atomic.write_with(cache, lambda tmp: tmp.write_bytes(pickle.dumps(result)))
+        return result
+
+
+def _measured(path: str | Path) -> dict[str, dict]:
     table = coded(path)
     out = {}
     for split in SPLITS:
@@ -151,6 +168,20 @@ def evaluate(path: str | Path = VALIDATION_FILE) -> dict[str, dict]:
             "sides_micro": agreement.micro(sides),
         }
     return out
+
+
+def _inputs_digest(path: Path) -> str:
+    """What the coder's agreement with ``path`` depends on: the package's code and data (the
+    codebooks, the rules, the set itself) and the articles the set's rows come from."""
+    from helpers.build.freshness import code_fingerprint
+
+    digest = hashlib.sha256(code_fingerprint().encode() + Path(path).read_bytes())
+    for origin, file in sorted({(r.origin, r.file) for r in load(path).itertuples()}):
+        article = FOLDERS.get(origin, Path("/nonexistent")) / file
+        digest.update(
+            f"{origin}/{file}".encode() + (article.read_bytes() if article.is_file() else b"")
+        )
+    return digest.hexdigest()[:24]
 
 
 @functools.cache

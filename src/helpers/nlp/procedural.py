@@ -65,6 +65,29 @@ def procedural_sentences(sentences: pd.DataFrame) -> pd.DataFrame:
     return found.assign(kind=kinds[kinds.notna()]).reset_index(drop=True)
 
 
+def _is_word_of(kind: str, words) -> np.ndarray:
+    patterns = [pattern for cue_kind, pattern in _cues()["token"] if cue_kind == kind]
+    return np.array([any(p.fullmatch(word) for p in patterns) for word in words], bool)
+
+
+def _meeting_names(words: pd.Series, sentence: np.ndarray) -> np.ndarray:
+    """The mask of :func:`meeting_name_mask` over words in text order, ``sentence`` numbering
+    the sentence of each (a name never runs across sentences). Each distinct word is matched
+    against the cues once, however often it occurs."""
+    codes, distinct = pd.factorize(words)
+    heads = _is_word_of("meeting_head", distinct)[codes]
+    starts = _is_word_of("meeting_start", distinct)[codes]
+    mask = heads.copy()
+    for i in np.flatnonzero(heads):
+        for j in range(i - 1, max(-1, i - MAX_MEETING_TOKENS - 1), -1):
+            if sentence[j] != sentence[i]:
+                break
+            if starts[j]:
+                mask[j + 1 : i] = True
+                break
+    return mask
+
+
 def meeting_name_mask(words: list[str]) -> np.ndarray:
     """Which of a sentence's words belong to the name of a meeting: from the word after a start
     word (在, 召开, …) up to a head word (大会, 会议, 座谈会, …), at most
@@ -74,18 +97,7 @@ def meeting_name_mask(words: list[str]) -> np.ndarray:
     >>> [w for w, m in zip(words, meeting_name_mask(words)) if m]
     ['全市', '重点项目', '建设', '暨', '综合', '考评', '讲评', '大会']
     """
-    heads = [pattern for kind, pattern in _cues()["token"] if kind == "meeting_head"]
-    starts = [pattern for kind, pattern in _cues()["token"] if kind == "meeting_start"]
-    mask = np.zeros(len(words), bool)
-    for i, word in enumerate(words):
-        if not any(head.fullmatch(word) for head in heads):
-            continue
-        mask[i] = True
-        for j in range(i - 1, max(-1, i - MAX_MEETING_TOKENS - 1), -1):
-            if any(start.fullmatch(words[j]) for start in starts):
-                mask[j + 1 : i] = True
-                break
-    return mask
+    return _meeting_names(pd.Series(words, dtype=object), np.zeros(len(words), int))
 
 
 def procedural_tokens(tokens: pd.DataFrame, sentences: pd.DataFrame) -> pd.Series:
@@ -94,15 +106,13 @@ def procedural_tokens(tokens: pd.DataFrame, sentences: pd.DataFrame) -> pd.Serie
     Tokens are read in text order within their sentence (``position``).
     """
     keys = ["article_id", "sentence_id"]
-    lines = procedural_sentences(sentences)
+    present = tokens["article_id"].drop_duplicates()
+    lines = procedural_sentences(sentences[sentences["article_id"].isin(present)])
     in_line = (
         tokens[keys].merge(lines[keys].assign(_line=True), on=keys, how="left")["_line"].notna()
     )
     in_line.index = tokens.index
     ordered = tokens.sort_values([*keys, "position"], kind="stable")
-    in_name = pd.Series(False, index=tokens.index)
-    for _, part in ordered.groupby(keys, sort=False):
-        mask = meeting_name_mask(part["token"].tolist())
-        if mask.any():
-            in_name[part.index[mask]] = True
-    return in_line | in_name
+    sentence = ordered.groupby(keys, sort=False).ngroup().to_numpy()
+    in_name = pd.Series(_meeting_names(ordered["token"], sentence), index=ordered.index)
+    return in_line | in_name.reindex(tokens.index)

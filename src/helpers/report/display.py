@@ -103,10 +103,10 @@ INTERACTIVE_ROWS = 12  # a table this long gets a search box and sortable column
 
 
 def table(frame: pd.DataFrame, index: bool = False, caption: str | None = None) -> None:
-    """Display a DataFrame as an escaped HTML table ("None found." for an empty one: a header
+    """Display a DataFrame as an escaped HTML table ("Nothing found." for an empty one: a header
     row alone says nothing); a long one searchable and sortable (``report/tables.js``)."""
     if frame.empty:
-        markdown("None found.")
+        markdown("Nothing found.")
         return
     classes = "report-table interactive" if len(frame) >= INTERACTIVE_ROWS else "report-table"
     display(HTML(table_html(frame, index=index, caption=caption, classes=classes)))

@@ -95,6 +95,18 @@ def test_changing_the_list_changes_the_chains():
         ),
         # 和 joins the last two items when the count says there are two
         ("锂电和光伏是我市两大主攻产业。", "两大主攻产业", ["锂电", "光伏"]),
+        # service industries head a list too
+        (
+            "提升金融服务、现代商贸、健康养老三大服务业。",
+            "三大服务业",
+            ["金融服务", "现代商贸", "健康养老"],
+        ),
+        # 智能网联 is one word, no verb 联 inside an item
+        (
+            "加快培育智能网联汽车、工业母机两条产业链。",
+            "两条产业链",
+            ["智能网联汽车", "工业母机"],
+        ),
     ],
 )
 def test_lists_in_every_order(text, label, names):
@@ -149,6 +161,7 @@ def test_bracketed_sub_items_and_bracketed_qualifiers():
         "会上，市发展改革委、市工信局等产业链牵头单位分别汇报了工作。",  # bureaus
         "高新区、经开区等产业园区负责人作了发言。",  # zones
         "成都、重庆等地的企业参加会议。",  # places, and 地 heads no list
+        "全区服务业增加值、社会消费品零售总额均有增长。",  # 服务业 heading no list
         "在建项目抓进度、前期项目抓开工等环节要压实责任。",  # verb phrases
     ],
 )

@@ -39,6 +39,12 @@ def typed(text):
             "签约项目18个，总投资36亿元，其中年产5000吨的生产线1条。",
             [("18个", "result"), ("36亿元", "plan"), ("5000吨", "plan"), ("1条", "result")],
         ),
+        # a year's output (年产量) is no project's capacity (年产能): its time types it
+        (
+            "到2027年，全市整车年产量达到30万辆，新建项目年产能8万吨。",
+            [("30万辆", "target"), ("8万吨", "plan")],
+        ),
+        ("2022年，全市整车年产量达到18万辆。", [("18万辆", "result")]),
         # a result cue after a goal's cue decides
         (
             "力争全年产值突破100亿元；今年以来已完成产值46亿元。",
@@ -76,6 +82,9 @@ def test_figure_types(text, expected):
         ("培育百亿级企业3家，打造2个百亿产业集群。", ["3家"]),
         ("完成投资120亿元以上。", ["120亿元"]),  # 以上 ends the clause: a figure
         ("居全省第3位，重点产业链扩充至9条，9条重点产业链实现产值20亿元。", ["20亿元"]),
+        # who spoke or attended a meeting is counted, not industry; what a meeting reports is
+        ("会上，城东区、城西区等4个单位作了交流发言，现场签约项目7个。", ["7个"]),
+        ("全县200余名企业代表参加会议，会上通报了12个重点项目进展情况。", ["12个"]),
     ],
 )
 def test_thresholds_ordinals_and_chain_counts_are_no_figures(text, expected):

@@ -30,6 +30,18 @@ from .passages import facts
         ("强化“拼抢实”作风，完善“亩均论英雄”评价机制。", ["拼抢实", "亩均论英雄"]),
         # a quoted strategy made the lever of the work, a quoted principle upheld
         ("要以“双招双引”为抓手，坚持“抓项目就是抓发展”。", ["双招双引", "抓项目就是抓发展"]),
+        # quoted work methods: numbered parts, a list naming a mechanism, pairs led by 双
+        (
+            "每个项目做到“一名领导、一个团队、一抓到底”。",
+            ["一名领导、一个团队、一抓到底"],
+        ),
+        ("推行“日巡查、周例会、月评比”工作机制。", ["日巡查、周例会、月评比"]),
+        ("召开“双招双引”工作会议。", ["双招双引"]),
+        # a quoted list of slogans is those slogans, not one method
+        ("推行“一链一策、一企一策”工作机制。", ["一链一策", "一企一策"]),
+        # a speech quoted, a strategy pair, an unquoted method are none of these
+        ("“要抓好招商、稳住投资、做强园区。”他说。", []),
+        ("坚持“农业强县、生态兴县”战略。", ["农业强县", "生态兴县"]),
         # a goal, a plan period, an industry's name in quotes are no slogans
         ("确保实现“开门红”目标，编制“十四五”规划，做强“泵与电机”产业链。", []),
     ],
@@ -48,3 +60,4 @@ def test_a_quoted_formula_is_the_same_formula_unquoted():
 
 def test_an_uneven_work_method_is_no_numbered_slogan():
     assert [f["text"] for f in facts("坚持一周一调度、一月一通报。", "slogan")] == []
+    assert [f["text"] for f in facts("推行一个项目、一名领导、一个专班的办法。", "slogan")] == []

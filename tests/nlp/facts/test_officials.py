@@ -57,6 +57,12 @@ def test_changing_a_name_changes_the_official():
             "市人大常委会副主任、市新材料产业链副链长郑凯出席。",
             [("郑凯", "市人大常委会副主任、市新材料产业链副链长")],
         ),
+        # a body named by how it ends (领导小组), with a long name, holds an office
+        (
+            "县委书记、县招商引资工作领导小组组长马腾飞出席。",
+            [("马腾飞", "县委书记、县招商引资工作领导小组组长")],
+        ),
+        ("市重点项目建设工作小组副组长林峰作汇报。", [("林峰", "市重点项目建设工作小组副组长")]),
         # several names after one post
         ("副市长黄晓丽、何军出席。", [("黄晓丽", "副市长"), ("何军", "副市长")]),
         # what precedes the post in its clause is no part of it
@@ -81,6 +87,7 @@ def test_posts_by_their_structure(text, expected):
         "部分成员单位向市政府递交责任状。",  # 成员 needs an organ
         "各级领导干部要带头，委员们认为要抓招商。",
         "全面推行链长制以来，成效明显。",  # a system, not the office 链长
+        "市领导小组办公室要加强统筹。",  # a body, not the office 领导
     ],
 )
 def test_no_official_without_a_name(text):

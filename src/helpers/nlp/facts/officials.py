@@ -62,8 +62,9 @@ def _any(part: str) -> str:
 
 @functools.cache
 def _patterns() -> dict[str, re.Pattern]:
-    # 常委会 and 委员会 are organs, not the offices 常委 and 委员; 链长制 is a system.
-    office = rf"(?:{_any('rank')})?(?:{_any('office')})(?![会制])"
+    # 常委会 and 委员会 are organs, not the offices 常委 and 委员; 链长制 is a system; 领导小组
+    # is a body (市招商引资工作领导小组组长), not the office 领导.
+    office = rf"(?:{_any('rank')})?(?:{_any('office')})(?![会制]|小组)"
     level = f"[{''.join(post_words()['level'])}]"
     organ = rf"(?:{_any('organ')}|[{HAN}]{{0,10}}?(?:{_any('organ_end')}))"
     long_words = [w for part in ("office", "cue") for w in post_words()[part] if len(w) > 1]

@@ -102,6 +102,7 @@ def extract(text: str, sentences: list[Sentence]) -> list[Fact]:
     facts = []
     frames = formula_spans(text, sentences)
     numbered = [span for span in segment.slogan_spans(text) if _whole_words(text, sentences, *span)]
+    frames = _without_lists_of_slogans(text, frames, set(numbered) | set(frames))
     for start, end in segment.outermost(set(numbered) | set(frames)):
         slogan = text[start:end]
         if slogan in not_slogans():
@@ -122,6 +123,19 @@ def extract(text: str, sentences: list[Sentence]) -> list[Fact]:
         facts.append(Fact(slogan, start, end, measure=slogan, detail=detail))
     _join_halves(text, facts)
     return facts
+
+
+def _without_lists_of_slogans(
+    text: str, frames: dict[tuple[int, int], str], slogans: set[tuple[int, int]]
+) -> dict[tuple[int, int], str]:
+    """Frames without the quoted lists whose every item is a slogan itself: “一园一主、一园一特”
+    is two slogans, as “工业强市、产业兴市” is, where “一名链长、一个专班” is one work method."""
+    kept = {}
+    for (start, end), name in frames.items():
+        items = [(start + a, start + b) for a, b in split_items(text[start:end])]
+        if len(items) < 2 or not all(item in slogans for item in items):
+            kept[start, end] = name
+    return kept
 
 
 def _whole_words(text: str, sentences: list[Sentence], start: int, end: int) -> bool:
