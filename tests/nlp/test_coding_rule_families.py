@@ -4,12 +4,7 @@ sentence it stops and a false friend it spares; each cue family a sentence it co
 
 import pytest
 
-from helpers.nlp import themes
-
-
-def codes_of(text: str, dimension: str) -> set[str]:
-    return {c.code for d, c, _ in themes.code_sentence(text) if d == dimension}
-
+from tests.nlp.test_coding_rules import codes_of
 
 # (what, dimension, code, a sentence the rule keeps from the code, a like one that gets it)
 SENSE_RULES = [

@@ -101,15 +101,22 @@ def _give_back_freed_memory() -> None:
     """Hand the memory the last notebook freed back to the system: a kept kernel otherwise
     holds its largest notebook's high-water mark for the rest of the run (Arrow's pool and
     the C heap keep freed pages), and two of them side by side set the run's peak."""
-    import ctypes
-    import ctypes.util
-
     import pyarrow
 
     pyarrow.default_memory_pool().release_unused()
+    trim = _malloc_trim()
+    if trim is not None:
+        trim(0)
+
+
+@functools.cache
+def _malloc_trim():
+    """glibc's ``malloc_trim`` (None elsewhere); looked up once, as finding libc runs ldconfig."""
+    import ctypes
+    import ctypes.util
+
     libc = ctypes.util.find_library("c")
-    if libc and hasattr(ctypes.CDLL(libc), "malloc_trim"):  # glibc only
-        ctypes.CDLL(libc).malloc_trim(0)
+    return getattr(ctypes.CDLL(libc), "malloc_trim", None) if libc else None
 
 
 class WarmKernel:
